@@ -1,0 +1,88 @@
+// analysis.h: from a journey's readings to 0-100 scores, intervals, quadrants, aggregates and a
+// priority ranking. docs/metrics.md gives every formula and its source.
+#pragma once
+
+#include <cmath>
+#include <vector>
+
+#include "core/journey.h"
+
+namespace uxcx {
+
+constexpr double kNaN = NAN;  // "no value": no reading, no interval
+
+// A 0-100 score with its 95% interval (NaN when none applies) and the evidence behind it.
+struct Score {
+    double value = kNaN;
+    double low = kNaN, high = kNaN;
+    double n = kNaN;            // sample size (smallest n of the metrics it combines)
+    bool insufficient = false;  // n below the scoring minimum: shown, but marked
+    bool present() const { return !std::isnan(value); }
+};
+
+struct MetricScore {
+    Metric metric = Metric::Count;
+    double value = kNaN;  // in the metric's own units
+    Score score;          // normalised 0-100 with interval
+};
+
+enum class Quadrant { GoodUxGoodCx, GoodUxPoorCx, PoorUxGoodCx, PoorUxPoorCx, CxOnly, NoData };
+const char* quadrant_id(Quadrant q);     // "good-ux-poor-cx", "cx-only", "no-data"
+const char* quadrant_label(Quadrant q);  // "Good UX · Poor CX", "CX only", "No data"
+
+struct TouchpointScore {
+    Score ux, cx;
+    double gap = kNaN;  // ux - cx, NaN unless both are present
+    Quadrant quadrant = Quadrant::NoData;
+    double priority = 0;  // higher: fix first (docs/metrics.md, "Priority")
+    double emotion = kNaN;
+    std::vector<MetricScore> metrics;  // the metrics present, in Metric order
+};
+
+// Volume-weighted aggregate of a group of touchpoints (a stage, a channel, a cell, the journey).
+struct GroupScore {
+    Score ux, cx;
+    double gap = kNaN;
+    double emotion = kNaN;  // mean emotion of the touchpoints that have one
+    double volume = 0;      // total volume
+    int count = 0;          // touchpoints in the group
+};
+
+struct Analysis {
+    int set = 0;                               // which measurement set
+    std::vector<TouchpointScore> touchpoints;  // same order as Journey::touchpoints
+    // stages.size() == journey.stages.size() + 1: the last entry is "Unassigned".
+    std::vector<GroupScore> stages;
+    // channels.size() == journey.channels.size() + 1: the last entry is "Unassigned".
+    std::vector<GroupScore> channels;
+    // cells[s * channels.size() + c]: stage x channel (heatmap), same extra "Unassigned" row/col.
+    std::vector<GroupScore> cells;
+    GroupScore journey;
+    std::vector<int> priority;  // touchpoint indices, fix first first
+    std::vector<int> weakest;   // touchpoint indices by lowest min(ux, cx), at most 5
+};
+
+// 0-100 normalisation of one reading (docs/metrics.md, "Normalisation"); NaN when the reading
+// cannot be normalised (timeOnTask without a target).
+MetricScore score_metric(Metric m, const Reading& r, const Measurement& owner, const Scoring& s);
+
+Analysis analyse(const Journey& j, int set = 0);
+
+// The change of one touchpoint between two analyses: b - a, on the 0-100 scale.
+struct Change {
+    double ux = kNaN, cx = kNaN;
+    bool uxSignificant = false;  // |change| larger than its 95% uncertainty
+    bool cxSignificant = false;
+};
+
+// Pairs touchpoints by id (the same journey's two sets, or two journeys); a touchpoint that is in
+// only one of them gets NaN changes. Result is indexed like `ja.touchpoints`; `missingInB` lists
+// ids of b that a does not have.
+struct Comparison {
+    std::vector<Change> changes;   // per touchpoint of a
+    std::vector<int> matchInB;     // index into b's touchpoints, -1 if none
+    GroupScore journeyA, journeyB;
+};
+Comparison compare(const Journey& ja, const Analysis& a, const Journey& jb, const Analysis& b);
+
+}  // namespace uxcx

@@ -1,0 +1,26 @@
+// convert.h: journeys to and from other text formats. Every writer is the inverse of a reader:
+// load(save(j)) describes the same journey as j.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/journey.h"
+#include "core/load.h"
+
+namespace uxcx {
+
+// Canonical JSON: fixed member order, two-space indent, unknown members written back.
+std::string save_journey_json(const Journey& j);
+
+// Mermaid `journey` text: sections are stages, tasks are touchpoints, the 1-5 task score maps to
+// emotion (score - 3), actors are kept (as the touchpoint's `actors` extra).
+LoadResult import_mermaid(std::string_view text);
+std::string export_mermaid(const Journey& j);
+
+// CSV, one row per touchpoint with raw and normalised values (docs/journey-format.md lists the
+// columns). import_csv reads the same columns back.
+std::string export_csv(const Journey& j);
+LoadResult import_csv(std::string_view text);
+
+}  // namespace uxcx
