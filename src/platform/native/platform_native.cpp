@@ -1,0 +1,19 @@
+// platform_native.cpp: the native stand-in for the browser. It performs nothing and remembers the
+// last call, so UI tests can assert that a button asked for a download or a link.
+#include "platform/native/platform_native.h"
+
+namespace uxcx::platform {
+
+NativeCalls g_native_calls;
+
+void open_file_dialog() { g_native_calls.open_file_dialog++; }
+void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
+    g_native_calls.download_name = filename;
+    g_native_calls.download_mime = mime;
+    g_native_calls.download_bytes = bytes;
+}
+void copy_text(std::string_view text) { g_native_calls.clipboard = text; }
+void open_url(std::string_view url) { g_native_calls.opened_url = url; }
+void set_fullscreen(bool on) { g_native_calls.fullscreen = on; }
+
+}  // namespace uxcx::platform

@@ -1,0 +1,61 @@
+// app.h: the application's state and its one entry point per frame.
+//
+// The host (src/platform/web/main.cpp, or a test) owns an App, feeds it files with app_open(),
+// and calls app_frame() between ImGui::NewFrame() and ImGui::Render(). Views read the document's
+// precomputed analysis and never parse.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/journey.h"
+
+namespace uxcx {
+
+// An open journey and everything computed from it at load time.
+struct Document {
+    std::string name;        // file name or link, shown in the title bar
+    std::string source_url;  // the #map= URL it came from, empty otherwise
+    Journey journey;
+    Analysis analysis;       // of journey.sets[analysis.set]
+    std::vector<Diagnostic> diagnostics;  // warnings of the last load
+    bool dirty = false;      // changed since it was opened or saved
+};
+
+// A touchpoint drawn this frame, for window.uxcx.state().items: framebuffer pixels.
+struct VisibleItem {
+    int touchpoint = -1;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct App {
+    bool has_document = false;
+    Document doc;
+    std::string view = "map";  // map, quadrant, heatmap, ranking, compare
+    int selected = -1;         // touchpoint index in doc.journey, shared by every view
+    std::string error;         // the last failed open, shown in the UI until dismissed
+    std::vector<Diagnostic> error_details;
+    std::vector<VisibleItem> items;  // refilled by the active view every frame
+    float dpi_scale = 1.0f;          // device pixels per CSS pixel
+};
+
+// The outcome of one open: what the automation hook returns.
+struct OpenResult {
+    bool ok = false;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Loads bytes (journey JSON or Mermaid text). On failure the current document stays open and
+// app.error says why.
+OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url = {});
+
+// Draws one frame of the whole UI.
+void app_frame(App& app);
+
+// Names of the views, in menu order; app_set_view() refuses anything else.
+extern const char* const kViewNames[5];
+bool app_set_view(App& app, std::string_view name);
+
+}  // namespace uxcx
