@@ -77,10 +77,11 @@ struct Change {
 
 // Pairs touchpoints by id (the same journey's two sets, or two journeys); a touchpoint that is in
 // only one of them gets NaN changes. Result is indexed like `ja.touchpoints`; `missingInB` lists
-// ids of b that a does not have.
+// the touchpoints of b (as indices into jb.touchpoints) whose id a does not have.
 struct Comparison {
     std::vector<Change> changes;   // per touchpoint of a
     std::vector<int> matchInB;     // index into b's touchpoints, -1 if none
+    std::vector<int> missingInB;   // indices into b's touchpoints that a has no id for
     GroupScore journeyA, journeyB;
 };
 Comparison compare(const Journey& ja, const Analysis& a, const Journey& jb, const Analysis& b);

@@ -19,6 +19,9 @@ void copy_text(std::string_view text);
 // Opens a link in a new tab with noopener. The caller has checked the scheme (http, https, mailto).
 void open_url(std::string_view url);
 
+// Saves the canvas as a PNG download once the current frame is rendered.
+void export_png(std::string_view filename);
+
 // Asks the host to toggle full screen (presentation mode).
 void set_fullscreen(bool on);
 

@@ -39,6 +39,8 @@ struct App {
     std::vector<Diagnostic> error_details;
     std::vector<VisibleItem> items;  // refilled by the active view every frame
     float dpi_scale = 1.0f;          // device pixels per CSS pixel
+    bool presentation = false;       // client-meeting mode: no editing chrome, larger type
+    bool dark = false;               // theme; the host starts it from prefers-color-scheme
 };
 
 // The outcome of one open: what the automation hook returns.

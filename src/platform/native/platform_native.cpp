@@ -14,6 +14,7 @@ void download(std::string_view filename, std::string_view mime, std::string_view
 }
 void copy_text(std::string_view text) { g_native_calls.clipboard = text; }
 void open_url(std::string_view url) { g_native_calls.opened_url = url; }
+void export_png(std::string_view filename) { g_native_calls.png_name = filename; }
 void set_fullscreen(bool on) { g_native_calls.fullscreen = on; }
 
 }  // namespace uxcx::platform

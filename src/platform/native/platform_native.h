@@ -12,6 +12,7 @@ struct NativeCalls {
     std::string download_name, download_mime, download_bytes;
     std::string clipboard;
     std::string opened_url;
+    std::string png_name;
     bool fullscreen = false;
 };
 extern NativeCalls g_native_calls;

@@ -1,0 +1,59 @@
+// load_any.cpp: the one way in. Looks at the first meaningful text and hands the bytes to the JSON
+// loader, the Mermaid `journey` importer or (a header row starting with `id`) the CSV importer.
+#include "core/convert.h"
+#include "core/convert_text.h"
+#include "core/load.h"
+
+namespace uxcx {
+
+namespace {
+
+enum class Kind { Json, Mermaid, Csv };
+
+// Skips a UTF-8 BOM, blank lines, Mermaid `%%` comment lines and a leading `---` front matter
+// block, then decides by the first word. Anything that is not clearly Mermaid or our CSV goes to
+// the JSON loader, whose diagnostics then say what was expected where.
+Kind sniff(std::string_view s) {
+    if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+    bool first = true, inFrontMatter = false, sawMermaidOnly = false;
+    while (!s.empty()) {
+        size_t end = s.find('\n');
+        std::string_view line = s.substr(0, end);
+        std::string_view t = trim(line);
+        s = end == std::string_view::npos ? std::string_view() : s.substr(end + 1);
+        if (t == "---" && (first || inFrontMatter)) {
+            inFrontMatter = !inFrontMatter;
+            sawMermaidOnly = true;
+            first = false;
+            continue;
+        }
+        first = false;
+        if (inFrontMatter || t.empty()) continue;
+        if (t.substr(0, 2) == "%%") {
+            sawMermaidOnly = true;
+            continue;
+        }
+        if (t[0] == '{' || t[0] == '[') return Kind::Json;
+        if (t.substr(0, 7) == "journey" && (t.size() == 7 || t[7] == ' ' || t[7] == '\t' || t[7] == '\r'))
+            return Kind::Mermaid;
+        if (t.substr(0, 3) == "id," || t.substr(0, 5) == "\"id\"," || t.substr(0, 5) == "name,") return Kind::Csv;
+        // Comments or front matter before it: the author meant Mermaid, and the importer will say
+        // that `journey` must come first.
+        return sawMermaidOnly ? Kind::Mermaid : Kind::Json;
+    }
+    return sawMermaidOnly ? Kind::Mermaid : Kind::Json;
+}
+
+}  // namespace
+
+LoadResult load_journey(std::string_view bytes) {
+    if (bytes.size() > kMaxFileBytes) return load_journey_json(bytes);  // it reports the limit
+    switch (sniff(bytes)) {
+    case Kind::Mermaid: return import_mermaid(bytes);
+    case Kind::Csv: return import_csv(bytes);
+    case Kind::Json: break;
+    }
+    return load_journey_json(bytes);
+}
+
+}  // namespace uxcx

@@ -1,0 +1,17 @@
+// web_host.h: the bridge between the page's JavaScript (web/uxcx.js) and the App.
+#pragma once
+
+#include "ui/app.h"
+
+namespace uxcx {
+
+// Gives the exported C functions (uxcx_open, uxcx_state, ...) the app they act on.
+void web_host_attach(App* app);
+
+// Tells the page that the first frame is on screen (resolves window.uxcx.ready).
+void web_host_first_frame();
+
+// Called right after each frame is drawn: work that must read the canvas (PNG export) runs here.
+void web_host_frame_rendered();
+
+}  // namespace uxcx

@@ -1,0 +1,57 @@
+// style.cpp: fonts (Inter + Font Awesome 4.7, from Debian's packages) and the light/dark theme.
+#include "ui/style.h"
+
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+
+namespace uxcx {
+
+float ui_text_scale(const App& app) { return app.presentation ? 1.5f : 1.0f; }
+
+static bool file_exists(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f) std::fclose(f);
+    return f != nullptr;
+}
+
+void ui_setup_style(const App& app, float scale, const char* font_dir) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float size = 16.0f * scale;
+    const std::string dir = font_dir ? font_dir : "";
+    const std::string ui = dir + "/ui.otf", icons = dir + "/icons.ttf";
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    if (file_exists(ui)) {
+        // Latin, Latin Extended, Greek, Cyrillic, and general punctuation (arrows, bullets, dashes).
+        static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
+                                         0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+        io.Fonts->AddFontFromFileTTF(ui.c_str(), size, &cfg, ranges);
+    } else {
+        ImFontConfig def;
+        def.SizePixels = size;
+        io.Fonts->AddFontDefault(&def);
+    }
+    if (file_exists(icons)) {
+        static const ImWchar icon_ranges[] = {0xF000, 0xF2E0, 0};
+        ImFontConfig merge;
+        merge.MergeMode = true;
+        merge.GlyphMinAdvanceX = size;
+        io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.9f, &merge, icon_ranges);
+    }
+    io.Fonts->Build();
+
+    ImGuiStyle style;
+    if (app.dark)
+        ImGui::StyleColorsDark(&style);
+    else
+        ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 6;
+    style.FrameRounding = 4;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace uxcx

@@ -1,0 +1,87 @@
+// harness.h: runs frames of the real UI with no GPU, as Dear ImGui's example_null does: a context,
+// a built font atlas, a display size, and NewFrame/Render with nothing drawn to a screen.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "imgui.h"
+#include "ui/app.h"
+#include "ui/style.h"
+
+namespace uxcx::test {
+
+// One ImGui context for the lifetime of a test, with the app's real fonts and style.
+struct UiHarness {
+    App app;
+    ImGuiContext* ctx = nullptr;
+
+    explicit UiHarness(float width = 1600, float height = 1000) {
+        ctx = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        rebuild_style();
+    }
+    ~UiHarness() { ImGui::DestroyContext(ctx); }
+    UiHarness(const UiHarness&) = delete;
+    UiHarness& operator=(const UiHarness&) = delete;
+
+    // Fonts live next to each other in the Debian packages; the style loads ui.otf, icons.ttf...
+    // from one folder, so the test points it at a folder of links made once.
+    void rebuild_style() {
+        namespace fs = std::filesystem;
+        const fs::path dir = fs::temp_directory_path() / "uxcx-test-fonts";
+        fs::create_directories(dir);
+        auto link = [&](const char* from, const char* name) {
+            std::error_code ec;
+            if (!fs::exists(dir / name)) fs::create_symlink(from, dir / name, ec);
+        };
+        link(UXCX_FONT_UI, "ui.otf");
+        link(UXCX_FONT_UI_BOLD, "ui-bold.otf");
+        link(UXCX_FONT_ICONS, "icons.ttf");
+        ui_setup_style(app, app.dpi_scale * ui_text_scale(app), dir.c_str());
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+
+    // Runs `n` frames of the whole app.
+    void frames(int n = 2) {
+        for (int i = 0; i < n; i++) {
+            ImGui::NewFrame();
+            app_frame(app);
+            ImGui::Render();
+        }
+    }
+
+    // Mouse helpers: move, then press and release over two frames (ImGui needs both edges).
+    void click(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(x, y);
+        frames(1);
+        io.AddMouseButtonEvent(0, true);
+        frames(1);
+        io.AddMouseButtonEvent(0, false);
+        frames(1);
+    }
+    void key(ImGuiKey k) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(k, true);
+        frames(1);
+        io.AddKeyEvent(k, false);
+        frames(1);
+    }
+};
+
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+}  // namespace uxcx::test
