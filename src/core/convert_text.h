@@ -1,9 +1,10 @@
-// convert_text.h: small text helpers shared by the converters (JSON save, Mermaid, CSV):
-// shortest round-trip numbers, id slugs, character columns. Inline, internal to src/core.
+// convert_text.h: small text helpers shared by the converters (JSON save, Mermaid, CSV) and the
+// uxcx tool: shortest round-trip numbers, JSON strings, id slugs, character columns. Inline.
 #pragma once
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -13,10 +14,15 @@ namespace uxcx {
 // Shortest text that parses back to exactly `v` ("72", "0.85", "1e+20"); integers carry no ".0".
 // Non-finite values have no JSON or CSV spelling: callers write null / an empty cell instead.
 inline std::string format_number(double v) {
+    // Emscripten 3.1.6's libc++ has no floating-point std::to_chars, so: the fewest %g digits that
+    // read back to the same double (at most 17 always do).
     char buf[64];
     if (v == 0) return "0";  // also turns -0 into 0: no file means "minus zero"
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
+    for (int precision = 1; precision <= 17; precision++) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
 }
 
 // A computed figure rounded to 4 decimals for people to read (stats, CSV score columns).
@@ -27,9 +33,18 @@ inline std::string format_rounded(double v) {
 
 // Parses a whole string as a finite number (no leading '+', no spaces); false if it is not one.
 inline bool parse_number(std::string_view s, double& out) {
-    if (s.empty()) return false;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
+    // strtod, not std::from_chars (missing for doubles in Emscripten 3.1.6's libc++). strtod also
+    // takes what JSON and CSV numbers don't (hex, "inf", leading spaces): refuse those first.
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+')) return false;
+    if (s[0] == '+') return false;
+    char buf[65];
+    s.copy(buf, s.size());
+    buf[s.size()] = 0;
+    char* end = nullptr;
+    out = std::strtod(buf, &end);
+    return end == buf + s.size() && std::isfinite(out);
 }
 
 // Appends `s` as a JSON string literal. Control characters are escaped; other bytes pass through
