@@ -18,6 +18,11 @@ inline std::string format_number(double v) {
     // read back to the same double (at most 17 always do).
     char buf[64];
     if (v == 0) return "0";  // also turns -0 into 0: no file means "minus zero"
+    // Whole numbers as whole numbers: %g would write a volume of 100000 as "1e+05".
+    if (std::fabs(v) < 1e15 && v == std::trunc(v)) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
     for (int precision = 1; precision <= 17; precision++) {
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
         if (std::strtod(buf, nullptr) == v) break;

@@ -1,0 +1,54 @@
+// main.cpp: the `uxcx` command-line tool: validate, analyse and convert journey files with the
+// same core the web app runs. Dispatches to one file per command.
+#include <cstdio>
+#include <cstring>
+
+#include "cli/cli.h"
+
+namespace {
+
+constexpr const char* kVersion = "uxcx 0.1.0 (journey format 1)";
+
+constexpr const char* kHelp =
+    "uxcx: UX and CX along a customer journey, from the command line.\n"
+    "\n"
+    "usage:\n"
+    "  uxcx validate FILE...   check journey files; one line per problem:\n"
+    "                          FILE:LINE:COL: error|warning: POINTER: message\n"
+    "                          (POINTER is a JSON pointer, \"(root)\" for the whole file)\n"
+    "                          exit 1 if any file has errors, else 0\n"
+    "  uxcx stats FILE         scores of the first measurement set as JSON on stdout:\n"
+    "                          journey, stages, channels, touchpoints with every metric's\n"
+    "                          value, 0-100 score, 95% interval (low, high) and n\n"
+    "  uxcx convert IN OUT     convert between journey JSON (.json), Mermaid `journey`\n"
+    "                          text (.mmd) and CSV (.csv), by extension\n"
+    "  uxcx --help | help      this text\n"
+    "  uxcx --version          the version\n"
+    "\n"
+    "Input may be JSON, Mermaid or CSV (CSV by its .csv extension); FILE \"-\" reads stdin.\n"
+    "Files over 32 MiB are refused. Exit 2 means the command line was wrong.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace uxcx::cli;
+    if (argc < 2) {
+        std::fputs(kHelp, stderr);
+        return kExitUsage;
+    }
+    const char* command = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (!std::strcmp(command, "--help") || !std::strcmp(command, "-h") || !std::strcmp(command, "help")) {
+        std::fputs(kHelp, stdout);
+        return kExitOk;
+    }
+    if (!std::strcmp(command, "--version")) {
+        std::printf("%s\n", kVersion);
+        return kExitOk;
+    }
+    if (!std::strcmp(command, "validate")) return cmd_validate(args);
+    if (!std::strcmp(command, "stats")) return cmd_stats(args);
+    if (!std::strcmp(command, "convert")) return cmd_convert(args);
+    std::fprintf(stderr, "uxcx: unknown command `%s` (see uxcx --help)\n", command);
+    return kExitUsage;
+}
