@@ -5,12 +5,14 @@
 // precomputed analysis and never parse.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/analysis.h"
 #include "core/journey.h"
+#include "core/layout.h"
 
 namespace uxcx {
 
@@ -22,6 +24,14 @@ struct Document {
     Analysis analysis;       // of journey.sets[analysis.set]
     std::vector<Diagnostic> diagnostics;  // warnings of the last load
     bool dirty = false;      // changed since it was opened or saved
+    MapLayout layout;        // the journey map's geometry, computed at open (never per frame)
+};
+
+// The journey map's camera: world (layout em) coordinates at the canvas's top-left, and zoom.
+struct MapCamera {
+    float x = 0, y = 0, zoom = 1;
+    bool fit = true;      // fit the whole journey on the next frame
+    bool follow = false;  // bring the selected card into view on the next frame
 };
 
 // A touchpoint drawn this frame, for window.uxcx.state().items: framebuffer pixels.
@@ -41,6 +51,13 @@ struct App {
     float dpi_scale = 1.0f;          // device pixels per CSS pixel
     bool presentation = false;       // client-meeting mode: no editing chrome, larger type
     bool dark = false;               // theme; the host starts it from prefers-color-scheme
+    MapCamera map;
+    bool show_details = true;          // the details panel beside the view
+    int compare_a = 0, compare_b = 1;  // measurement sets compared (compare view)
+    std::optional<Document> other;     // a second journey to compare with ("Compare with...")
+    bool open_into_other = false;      // the next app_open() fills `other` (set by "Compare with...")
+    unsigned generation = 0;           // counts opens; views key their caches on it
+    float frame_ms = 0;                // the app's own CPU time in the last app_frame()
 };
 
 // The outcome of one open: what the automation hook returns.
@@ -59,5 +76,11 @@ void app_frame(App& app);
 // Names of the views, in menu order; app_set_view() refuses anything else.
 extern const char* const kViewNames[5];
 bool app_set_view(App& app, std::string_view name);
+
+// Presentation mode: no editing chrome, larger type, full screen (P toggles, Escape leaves).
+void app_set_presentation(App& app, bool on);
+// Exports: a PNG of the current view, the ranking as CSV (both downloads).
+void app_export_png(const App& app);
+void app_export_csv(const App& app);
 
 }  // namespace uxcx

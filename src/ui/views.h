@@ -12,4 +12,7 @@ void view_heatmap(App& app);
 void view_ranking(App& app);
 void view_compare(App& app);
 
+// The selected touchpoint's story: every metric in its units, pain points, quotes, owner, link.
+void details_panel(App& app);
+
 }  // namespace uxcx

@@ -1,0 +1,126 @@
+// details.cpp: the selected touchpoint's story: every metric in its own units with its 0-100
+// score and interval, pain points, opportunities, quotes, owner and link.
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+#include "platform/platform.h"
+#include "ui/palette.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace uxcx {
+
+static void section(const char* icon, const char* title, const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s %s", icon, title);
+    for (const std::string& s : lines) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", s.c_str());  // "%s": user text is never a format string
+    }
+}
+
+// A row with the colour chip of a 0-100 score, drawn as an item so the layout flows.
+static void score_chip_item(const char* label, const Score& s, bool offline) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 a = ImGui::GetCursorScreenPos(), size(em * 8, em * 2.3f);
+    ImGui::Dummy(size);
+    draw_score_chip(ImGui::GetWindowDrawList(), a, ImVec2(a.x + size.x, a.y + size.y), label, s, em, offline);
+}
+
+void details_panel(App& app) {
+    const Journey& j = app.doc.journey;
+    if (app.selected < 0 || app.selected >= (int)j.touchpoints.size()) return;
+    const Touchpoint& tp = j.touchpoints[app.selected];
+    const TouchpointScore& sc = app.doc.analysis.touchpoints[app.selected];
+    const float em = ImGui::GetFontSize();
+    if (!app.presentation) {
+        if (ImGui::SmallButton(ICON_CLOSE)) app.show_details = false;
+        ImGui::SameLine();
+        ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
+    }
+    ImGui::SetWindowFontScale(app.presentation ? 1.35f : 1.15f);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(tp.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetWindowFontScale(1.0f);
+    const bool offline = channel_offline(j, tp.channel);
+    ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel), offline ? " (offline)" : "");
+    score_chip_item("UX", sc.ux, offline && !sc.ux.present());
+    ImGui::SameLine();
+    score_chip_item("CX", sc.cx, false);
+    ImGui::Text("%s", quadrant_label(sc.quadrant));
+    if (!std::isnan(sc.gap)) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("gap UX-CX %+.1f", sc.gap);
+    }
+    if (!tp.description.empty()) {
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(tp.description.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    // Every metric: raw value in its units, 0-100 score, interval, n.
+    if (!sc.metrics.empty() && ImGui::BeginTable("##metrics", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Metric");
+        ImGui::TableSetupColumn("Reading");
+        ImGui::TableSetupColumn("Score (95%)");
+        ImGui::TableSetupColumn("n");
+        ImGui::TableHeadersRow();
+        for (const MetricScore& ms : sc.metrics) {
+            char raw[32], score[16], iv[48];
+            fmt_metric(raw, sizeof raw, ms.metric, ms.value);
+            fmt_score(score, sizeof score, ms.score.value);
+            fmt_interval(iv, sizeof iv, ms.score);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(metric_label(ms.metric));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(raw);
+            ImGui::TableNextColumn();
+            ImGui::Text("%s %s%s", score, iv, ms.score.insufficient ? " " ICON_WARN : "");
+            ImGui::TableNextColumn();
+            if (!std::isnan(ms.score.n)) ImGui::Text("%.0f", ms.score.n);
+        }
+        ImGui::EndTable();
+    }
+    if (offline && !sc.ux.present()) ImGui::TextDisabled(ICON_PHONE " Offline touchpoint: no UX reading, CX only.");
+    if (!std::isnan(sc.emotion)) ImGui::Text("Emotion %+.0f (-2..+2)", sc.emotion);
+    if (tp.volume) ImGui::Text("Volume %.0f customers", *tp.volume);
+
+    section(ICON_BOLT, "Pain points", tp.painPoints);
+    section(ICON_BULB, "Opportunities", tp.opportunities);
+    if (!tp.quotes.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s Quotes", ICON_QUOTE);
+        for (const std::string& q : tp.quotes) {
+            ImGui::Indent(em);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(q.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent(em);
+        }
+    }
+    if (!tp.owner.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s Owner", ICON_USER);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tp.owner.c_str());
+    }
+    if (!tp.url.empty()) {
+        ImGui::Spacing();
+        if (link_allowed(tp.url)) {
+            ImGui::PushID("link");
+            if (ImGui::Button(ICON_LINK " Open link")) platform::open_url(tp.url);
+            ImGui::PopID();
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tp.url.c_str());
+        } else {
+            ImGui::TextDisabled("%s Link not opened (only http, https and mailto): %s", ICON_LINK, tp.url.c_str());
+        }
+    }
+}
+
+}  // namespace uxcx

@@ -1,0 +1,157 @@
+// widgets.cpp: score chips, tooltips and the formatting of metrics in their own units.
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/palette.h"
+
+namespace uxcx {
+
+void fmt_score(char* buf, size_t n, double v) {
+    if (std::isnan(v))
+        std::snprintf(buf, n, "-");
+    else
+        std::snprintf(buf, n, "%.0f", v);
+}
+
+void fmt_metric(char* buf, size_t n, Metric m, double v) {
+    if (std::isnan(v)) {
+        std::snprintf(buf, n, "-");
+        return;
+    }
+    switch (m) {
+    case Metric::Seq:
+    case Metric::Ces: std::snprintf(buf, n, "%.2f / 7", v); break;
+    case Metric::Nps: std::snprintf(buf, n, "%+.1f", v); break;
+    case Metric::TaskSuccess:
+    case Metric::ErrorRate: std::snprintf(buf, n, "%.1f %%", v * 100); break;
+    case Metric::Csat: std::snprintf(buf, n, "%.1f %%", v); break;
+    case Metric::TimeOnTask: std::snprintf(buf, n, "%.1f s", v); break;
+    default: std::snprintf(buf, n, "%.1f", v); break;  // SUS, UMUX-Lite: 0-100
+    }
+}
+
+void fmt_interval(char* buf, size_t n, const Score& s) {
+    if (std::isnan(s.low) || std::isnan(s.high))
+        std::snprintf(buf, n, "%s", "");
+    else
+        std::snprintf(buf, n, "[%.1f, %.1f]", s.low, s.high);
+}
+
+void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, std::string_view text, const ImVec4& clip) {
+    dl->AddText(ImGui::GetFont(), font_size, pos, col, text.data(), text.data() + text.size(), 0.0f, &clip);
+}
+
+void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, const Score& s, float fs, bool offline) {
+    const float r = fs * 0.25f;
+    const ImVec4 clip(a.x, a.y, b.x, b.y);
+    if (offline || !s.present()) {
+        dl->AddRect(a, b, ui_color(ImGuiCol_Border), r);
+        char text[48];
+        std::snprintf(text, sizeof text, "%s %s", label, offline ? "-  offline" : "-  no data");
+        draw_text_clipped(dl, fs * 0.8f, ImVec2(a.x + fs * 0.3f, a.y + fs * 0.2f), ui_color(ImGuiCol_TextDisabled), text, clip);
+        if (offline)
+            draw_text_clipped(dl, fs * 0.7f, ImVec2(a.x + fs * 0.3f, a.y + fs * 1.1f), ui_color(ImGuiCol_TextDisabled),
+                              ICON_PHONE " no UX reading", clip);
+        return;
+    }
+    const ImU32 bg = score_color(s.value), fg = text_on(bg);
+    dl->AddRectFilled(a, b, bg, r);
+    if (s.insufficient) {
+        // Hatched border: a dashed outline reads as "uncertain" even in greyscale print.
+        const float dash = fs * 0.35f;
+        for (float x = a.x; x < b.x; x += dash * 2) {
+            dl->AddLine(ImVec2(x, a.y + 1), ImVec2(std::min(x + dash, b.x), a.y + 1), IM_COL32(20, 20, 20, 255), fs * 0.1f);
+            dl->AddLine(ImVec2(x, b.y - 1), ImVec2(std::min(x + dash, b.x), b.y - 1), IM_COL32(20, 20, 20, 255), fs * 0.1f);
+        }
+    }
+    char text[48];
+    std::snprintf(text, sizeof text, "%s %.0f%s", label, s.value, s.insufficient ? "  " ICON_WARN : "");
+    draw_text_clipped(dl, fs, ImVec2(a.x + fs * 0.3f, a.y + fs * 0.1f), fg, text, clip);
+    // The whisker on the 0-100 scale across the chip's inner width.
+    if (!std::isnan(s.low) && !std::isnan(s.high) && b.y - a.y > fs * 1.5f) {
+        const float x0 = a.x + fs * 0.3f, x1 = b.x - fs * 0.3f, y = b.y - fs * 0.35f;
+        auto X = [&](double v) { return x0 + (x1 - x0) * (float)(std::clamp(v, 0.0, 100.0) / 100.0); };
+        const float t = std::max(1.0f, fs * 0.08f);
+        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), (fg & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 60), t);
+        dl->AddLine(ImVec2(X(s.low), y), ImVec2(X(s.high), y), fg, t * 1.5f);
+        dl->AddLine(ImVec2(X(s.low), y - fs * 0.2f), ImVec2(X(s.low), y + fs * 0.2f), fg, t);
+        dl->AddLine(ImVec2(X(s.high), y - fs * 0.2f), ImVec2(X(s.high), y + fs * 0.2f), fg, t);
+        dl->AddCircleFilled(ImVec2(X(s.value), y), fs * 0.16f, fg);
+    }
+}
+
+const char* stage_name(const Journey& j, int s) {
+    return s >= 0 && s < (int)j.stages.size() ? j.stages[s].name.c_str() : "Unassigned";
+}
+const char* channel_name(const Journey& j, int c) {
+    return c >= 0 && c < (int)j.channels.size() ? j.channels[c].name.c_str() : "Unassigned";
+}
+bool channel_offline(const Journey& j, int c) { return c >= 0 && c < (int)j.channels.size() && !j.channels[c].digital; }
+
+static void score_line(const char* label, const Score& s) {
+    char v[16], iv[48];
+    fmt_score(v, sizeof v, s.value);
+    fmt_interval(iv, sizeof iv, s);
+    if (!s.present()) {
+        ImGui::Text("%s: no reading", label);
+        return;
+    }
+    ImGui::Text("%s %s / 100  %s  n = %.0f%s", label, v, iv, s.n, s.insufficient ? "  " ICON_WARN " insufficient evidence" : "");
+}
+
+void touchpoint_tooltip(const App& app, int t) {
+    const Journey& j = app.doc.journey;
+    if (t < 0 || t >= (int)j.touchpoints.size()) return;
+    const Touchpoint& tp = j.touchpoints[t];
+    const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(tp.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel),
+                        channel_offline(j, tp.channel) ? " (offline)" : "");
+    ImGui::Separator();
+    score_line("UX", sc.ux);
+    score_line("CX", sc.cx);
+    ImGui::Text("Quadrant: %s", quadrant_label(sc.quadrant));
+    if (!sc.metrics.empty() && ImGui::BeginTable("##tipmetrics", 4, ImGuiTableFlags_SizingFixedFit)) {
+        const Measurement* m = app.doc.analysis.set < (int)tp.sets.size() ? &tp.sets[app.doc.analysis.set] : nullptr;
+        for (const MetricScore& ms : sc.metrics) {
+            char raw[32], score[16], iv[48], n[24] = "";
+            fmt_metric(raw, sizeof raw, ms.metric, ms.value);
+            fmt_score(score, sizeof score, ms.score.value);
+            fmt_interval(iv, sizeof iv, ms.score);
+            if (!std::isnan(ms.score.n))
+                std::snprintf(n, sizeof n, "n = %.0f", ms.score.n);
+            else if (m && m->get(ms.metric) && m->get(ms.metric)->n)
+                std::snprintf(n, sizeof n, "n = %.0f", *m->get(ms.metric)->n);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(metric_label(ms.metric));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(raw);
+            ImGui::TableNextColumn();
+            ImGui::Text("%s / 100 %s", score, iv);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(n);
+        }
+        ImGui::EndTable();
+    }
+}
+
+bool link_allowed(std::string_view url) {
+    auto starts = [&](std::string_view p) {
+        if (url.size() < p.size()) return false;
+        for (size_t i = 0; i < p.size(); i++)
+            if ((char)std::tolower((unsigned char)url[i]) != p[i]) return false;
+        return true;
+    };
+    return starts("http://") || starts("https://") || starts("mailto:");
+}
+
+bool app_owns_keyboard() { return !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
+
+}  // namespace uxcx
