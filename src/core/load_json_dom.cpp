@@ -137,7 +137,13 @@ struct DomBuilder {
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
         result.fail = ex.id == 406 ? JsonFail::Overflow : JsonFail::Syntax;
         size_t off = position > 0 ? position - 1 : 0;
-        result.errorOffset = std::min(off, doc.src.size());
+        off = std::min(off, doc.src.size());
+        if (ex.id == 406) {  // overflow: reported after the number; point at its first character
+            auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+            while (off > 0 && (off == doc.src.size() || !numeric(doc.src[off]))) off--;
+            while (off > 0 && numeric(doc.src[off - 1])) off--;
+        }
+        result.errorOffset = off;
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while
         // parsing value - invalid literal; last read: 'x'": keep what follows the (byte-counted)
         // position, which we replace with our own.
