@@ -45,7 +45,9 @@ OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std
     doc.analysis = analyse(doc.journey, 0);
     doc.diagnostics = std::move(loaded.diagnostics);
     doc.layout = layout_map(doc.journey);  // once per open: views only transform it
-    app.generation++;
+    // Unique across every App of the process: views' caches are static, and a test makes many Apps.
+    static unsigned opens = 0;
+    app.generation = ++opens;
     app.error.clear();
     app.error_details.clear();
     if (into_other) {
