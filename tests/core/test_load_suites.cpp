@@ -186,3 +186,24 @@ TEST_CASE("the sample journeys load without errors") {
         CHECK(r.journey.touchpoints.size() > 0);
     }
 }
+
+TEST_CASE("the JSON Schema names every metric the loader knows, in the right block") {
+    // Editors complete from the schema: a metric missing there would be a metric users never find.
+    std::string text = read_file(UXCX_SOURCE_DIR "/assets/schema/journey.schema.json");
+    auto r = load_journey_json(text);  // the schema is JSON (not a journey: no stages)
+    REQUIRE(r.diagnostics.size() >= 1);
+    for (auto& d : r.diagnostics) CHECK_FALSE(is_parse_failure(d));
+    auto block = [&](const char* name) {
+        size_t at = text.find("\"" + std::string(name) + "\": {\n      \"type\": \"object\"");
+        REQUIRE(at != std::string::npos);
+        size_t end = text.find("\n    },", at);
+        return text.substr(at, end - at);
+    };
+    std::string ux = block("ux"), cx = block("cx");
+    for (int i = 0; i < kMetricCount; i++) {
+        std::string key = "\"" + std::string(metric_key((Metric)i)) + "\":";
+        CAPTURE(key);
+        CHECK((is_ux_metric((Metric)i) ? ux : cx).find(key) != std::string::npos);
+        CHECK((is_ux_metric((Metric)i) ? cx : ux).find(key) == std::string::npos);
+    }
+}
