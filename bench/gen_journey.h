@@ -41,7 +41,12 @@ struct Pcg32 {
     }
 };
 
-inline double round_to(double v, double step) { return std::round(v / step) * step; }
+// Rounds to `digits` decimals by dividing by a power of ten, so 48.8 prints as 48.8 and not as
+// 48.800000000000004 (which multiplying by 0.1 gives).
+inline double round_to(double v, int digits) {
+    double scale = digits == 0 ? 1 : digits == 1 ? 10 : digits == 2 ? 100 : 1000;
+    return std::round(v * scale) / scale;
+}
 inline double clampd(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 inline const char* const kGenStages[] = {"Awareness", "Consideration", "Purchase", "Onboarding",
@@ -103,15 +108,15 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
         tp.stage = stages > 0 ? (int)((long long)i * stages / touchpoints) : -1;  // in journey order
         tp.channel = rng.below(6);
         const GenChannel& ch = kGenChannels[tp.channel];
-        tp.name = std::string(kGenActions[rng.below(14)]) + " " + kGenObjects[rng.below(12)] + " (" + ch.id + ")";
+        tp.name = std::string(kGenActions[rng.below(14)]) + " " + kGenObjects[rng.below(12)];
         if (tp.stage >= 0) tp.stageRef = j.stages[tp.stage].id;
         tp.channelRef = ch.id;
-        tp.volume = round_to(100 + rng.uniform() * rng.uniform() * 50000, 1);
+        tp.volume = round_to(100 + rng.uniform() * rng.uniform() * 50000, 0);
         Measurement m;
         // A touchpoint quality drives UX, CX and emotion together, with noise: realistic gaps.
         double quality = rng.normal(0.62, 0.15);
         double cxQuality = clampd(quality + rng.normal(0, 0.15), 0.05, 0.98);
-        m.emotion = clampd(round_to((cxQuality - 0.5) * 5, 1), -2, 2);
+        m.emotion = clampd(round_to((cxQuality - 0.5) * 5, 0), -2, 2);
         if (ch.digital) {
             m.uxN = (double)(5 + rng.below(36));
             double uxQuality = clampd(quality, 0.05, 0.98);
@@ -122,31 +127,31 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
                 Reading r;
                 switch ((Metric)order[k]) {
                 case Metric::Sus:
-                    r.value = round_to(clampd(rng.normal(uxQuality * 100, 8), 0, 100), 0.5);
-                    if (rng.chance(0.4)) r.sd = round_to(10 + rng.uniform() * 10, 0.1);
+                    r.value = round_to(clampd(rng.normal(uxQuality * 100, 8), 0, 100), 1);
+                    if (rng.chance(0.4)) r.sd = round_to(10 + rng.uniform() * 10, 1);
                     break;
                 case Metric::Seq:
-                    r.value = round_to(clampd(1 + 6 * uxQuality + rng.normal(0, 0.4), 1, 7), 0.1);
-                    if (rng.chance(0.4)) r.sd = round_to(0.8 + rng.uniform(), 0.1);
+                    r.value = round_to(clampd(1 + 6 * uxQuality + rng.normal(0, 0.4), 1, 7), 1);
+                    if (rng.chance(0.4)) r.sd = round_to(0.8 + rng.uniform(), 1);
                     break;
                 case Metric::UmuxLite:
-                    r.value = round_to(clampd(rng.normal(uxQuality * 100, 8), 0, 100), 0.1);
+                    r.value = round_to(clampd(rng.normal(uxQuality * 100, 8), 0, 100), 1);
                     break;
                 case Metric::TaskSuccess: {
                     double attempts = *m.uxN;
                     double successes = std::round(clampd(uxQuality + rng.normal(0, 0.1), 0, 1) * attempts);
                     r.value = successes / attempts;
-                    if (rng.chance(0.5)) r.counts = {successes, attempts};
-                    else r.value = round_to(r.value, 0.01);
+                    if (rng.chance(0.3)) r.counts = {successes, attempts};
+                    else r.value = round_to(r.value, 2);
                     break;
                 }
                 case Metric::TimeOnTask:
                     m.timeTarget = (double)(30 + 15 * rng.below(8));
-                    r.value = round_to(*m.timeTarget / clampd(uxQuality + rng.normal(0, 0.1), 0.2, 1.3), 0.1);
-                    r.sd = round_to(0.3 + rng.uniform() * 0.4, 0.01);
+                    r.value = round_to(*m.timeTarget / clampd(uxQuality + rng.normal(0, 0.1), 0.2, 1.3), 1);
+                    r.sd = round_to(0.3 + rng.uniform() * 0.4, 2);
                     break;
                 case Metric::ErrorRate:
-                    r.value = round_to(clampd(1 - uxQuality + rng.normal(0, 0.1), 0, 1), 0.01);
+                    r.value = round_to(clampd(1 - uxQuality + rng.normal(0, 0.1), 0, 1), 2);
                     break;
                 default: break;
                 }
@@ -164,7 +169,7 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
             if (metric == Metric::Nps) {
                 double p = clampd(cxQuality * 0.8 + rng.normal(0, 0.05), 0, 1);
                 double d = clampd((1 - cxQuality) * 0.6 + rng.normal(0, 0.05), 0, 1 - p);
-                if (rng.chance(0.4)) {
+                if (rng.chance(0.25)) {
                     double pc = std::round(p * n), dc = std::round(d * n);
                     r.counts = {pc, n - pc - dc, dc};
                     r.value = (pc - dc) / n * 100;
@@ -173,25 +178,25 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
                 }
             } else if (metric == Metric::Csat) {
                 double top2 = clampd(cxQuality + rng.normal(0, 0.05), 0, 1);
-                if (rng.chance(0.3)) {
+                if (rng.chance(0.15)) {
                     double c5 = std::round(top2 * n * 0.45), c4 = std::round(top2 * n) - c5;
                     double rest = n - c5 - c4, c1 = std::round(rest * 0.2), c2 = std::round(rest * 0.3);
                     r.counts = {c1, c2, rest - c1 - c2, c4, c5};
                     r.value = (c4 + c5) / n * 100;
                 } else {
-                    r.value = round_to(top2 * 100, 0.1);
+                    r.value = round_to(top2 * 100, 1);
                 }
             } else {
-                r.value = round_to(clampd(7 - 6 * cxQuality + rng.normal(0, 0.3), 1, 7), 0.1);  // effort: lower is better
-                if (rng.chance(0.3)) r.sd = round_to(0.9 + rng.uniform(), 0.1);
+                r.value = round_to(clampd(7 - 6 * cxQuality + rng.normal(0, 0.3), 1, 7), 1);  // effort: lower is better
+                if (rng.chance(0.3)) r.sd = round_to(0.9 + rng.uniform(), 1);
             }
             r.n = r.counts.empty() ? m.cxN : std::optional<double>(n);
             m.metrics[(int)metric] = r;
         }
-        if (rng.chance(0.35)) tp.painPoints.push_back(kGenPains[rng.below(6)]);
-        if (rng.chance(0.15)) tp.painPoints.push_back(kGenPains[rng.below(6)]);
-        if (rng.chance(0.2)) tp.opportunities.push_back(kGenOpportunities[rng.below(4)]);
-        if (rng.chance(0.25)) tp.quotes.push_back(kGenQuotes[rng.below(4)]);
+        if (rng.chance(0.12)) tp.painPoints.push_back(kGenPains[rng.below(6)]);
+        if (rng.chance(0.03)) tp.painPoints.push_back(kGenPains[rng.below(6)]);
+        if (rng.chance(0.06)) tp.opportunities.push_back(kGenOpportunities[rng.below(4)]);
+        if (rng.chance(0.08)) tp.quotes.push_back(kGenQuotes[rng.below(4)]);
         tp.sets.push_back(std::move(m));
         j.touchpoints.push_back(std::move(tp));
     }
