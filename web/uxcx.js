@@ -1,6 +1,7 @@
 // uxcx.js: the page's glue. Sets up the Emscripten Module, implements the host functions the C++
-// side calls (uxcxHost), and exposes the automation hook window.uxcx (docs/automation.md).
-// Kept out of index.html so the Content-Security-Policy can forbid inline scripts.
+// side calls (uxcxHost), brings maps in (picker, drop, paste, #map=, #data=, samples, recent) and
+// out (links, downloads), keeps them across reloads (IndexedDB), and exposes window.uxcx
+// (docs/automation.md). Kept out of index.html so the Content-Security-Policy can forbid inline scripts.
 'use strict';
 
 (function () {
@@ -8,16 +9,41 @@
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
   const fileInput = document.getElementById('file-input');
+  const dropZone = document.getElementById('drop');
+  const toast = document.getElementById('toast');
+  const recovery = document.getElementById('recovery');
+
+  // Size caps, one per way in. Files and inflated links: what the core loader accepts (load.h).
   const MAX_BYTES = 32 * 1024 * 1024;
+  // A #data= link longer than this is refused before decoding: Firefox stops at 1 MB, Chrome at 2 MB.
+  const MAX_LINK_CHARS = 1500000;
+  // Chat tools and mail clients cut or mangle links well before browsers do.
+  const LONG_LINK_CHARS = 2000;
+  const RECENT_MAX = 10;
+  // The single-file build (scripts/make-single.mjs) puts the samples in the page.
+  const embedded = window.UXCX_EMBEDDED || null;
 
   let resolveReady, rejectReady;
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   let runtimeUp = false;
+  let aborted = false;
 
   function showOverlay(text) {
     overlayText.textContent = text;
     overlay.hidden = false;
   }
+
+  // A short message at the bottom of the page: link copied, link too long, kept the open map.
+  let notice = null, toastTimer = 0;
+  function notify(text, kind = 'info') {
+    notice = { text, kind };
+    toast.textContent = text;
+    toast.className = 'toast ' + kind;
+    toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { toast.hidden = true; }, kind === 'info' ? 5000 : 15000);
+  }
+  toast.addEventListener('click', () => { toast.hidden = true; });
 
   // ---- C++ entry points ---------------------------------------------------------------------
   function withString(str, fn) {
@@ -26,64 +52,442 @@
     Module.stringToUTF8(str, ptr, len);
     try { return fn(ptr); } finally { Module._free(ptr); }
   }
+  const docState = () => JSON.parse(Module.UTF8ToString(Module._uxcx_doc_state()));
+  const documentJson = () => Module.UTF8ToString(Module._uxcx_document_json());
+
+  function setError(message) {
+    if (runtimeUp && !aborted) withString(message, (p) => Module._uxcx_set_error(p));
+  }
+  const refused = (message) => { setError(message); return { ok: false, errors: [{ message, line: 0, column: 0, path: '' }], warnings: [] }; };
+  const mib = (n) => (n / 1048576).toFixed(1) + ' MiB';
+
+  // Opening another map never silently discards unsaved changes (Document::dirty in C++).
+  function mayReplace() {
+    const s = docState();
+    if (!s.hasDocument || !s.dirty) return true;
+    return window.confirm(`"${s.title}" has changes that are not saved anywhere.\n\n` +
+      'OK opens the other map (the changes stay in File > Recent). Cancel keeps this one; File > Download JSON saves it.');
+  }
+
+  // The bytes of the open map as last opened or saved: what the recovery screen offers.
+  let current = null;  // {bytes, name, sourceUrl, id}
+  let opens = 0;       // successful opens so far: a restore never replaces a map opened meanwhile
 
   // Copies the bytes into memory C++ allocated (never onto the stack), then calls uxcx_open.
-  function openBytes(bytes, name, sourceUrl) {
-    if (bytes.length > MAX_BYTES) {
-      const r = { ok: false, errors: [{ message: `${name} is ${(bytes.length / 1048576).toFixed(1)} MiB; files over 32 MiB are refused`, line: 0, column: 0, path: '' }], warnings: [] };
-      setError(r.errors[0].message);
-      return r;
+  // how: 'file', 'drop', 'paste', 'link', 'sample', 'recent', 'restore', 'hook'.
+  function openBytes(bytes, name, sourceUrl, how) {
+    if (aborted) return { ok: false, errors: [], warnings: [] };
+    if (bytes.length > MAX_BYTES)
+      return refused(`${name} is ${mib(bytes.length)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
+    if (how !== 'hook' && how !== 'restore' && !mayReplace()) {
+      notify('Kept the open map: it has unsaved changes.', 'warning');
+      return { ok: false, cancelled: true, errors: [], warnings: [] };
     }
     const ptr = Module._malloc(Math.max(1, bytes.length));
     Module.HEAPU8.set(bytes, ptr);
+    let r;
     try {
-      return withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
+      r = withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
         JSON.parse(Module.UTF8ToString(Module._uxcx_open(ptr, bytes.length, namePtr, urlPtr)))));
     } finally {
       Module._free(ptr);
     }
-  }
-
-  function setError(message) {
-    if (runtimeUp) withString(message, (p) => Module._uxcx_set_error(p));
+    if (r.ok) {
+      opens++;
+      current = { bytes, name, sourceUrl, id: null };
+      // The address bar should not claim a link the open map no longer came from: a reload then
+      // restores this map from IndexedDB instead of reopening the link.
+      if (how !== 'link' && location.hash) history.replaceState(null, '', location.href.split('#')[0]);
+      if (how !== 'restore') remember(bytes, name, sourceUrl);
+    }
+    return r;
   }
 
   // ---- ways in ------------------------------------------------------------------------------
-  async function openFile(file) {
+  async function openFile(file, how) {
     await ready;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return openBytes(bytes, file.name, '');
+    if (file.size > MAX_BYTES)
+      return refused(`${file.name} is ${mib(file.size)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
+    return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, '', how);
+  }
+
+  async function openText(text, name, how) {
+    await ready;
+    // A pasted or dropped uxcx link opens what it points at.
+    const m = /^\s*(https?:\/\/[^\s#]+)#((?:\S*&)?(?:map|data)=\S*)\s*$/.exec(text);
+    if (m) return openFromParams(new URLSearchParams(m[2]));
+    return openBytes(new TextEncoder().encode(text), name, '', how);
   }
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files && fileInput.files[0];
     fileInput.value = '';
-    if (file) openFile(file);
+    if (file) openFile(file, 'file');
   });
 
-  async function openUrl(url) {
-    await ready;
-    if (location.protocol === 'file:') {
-      setError(`Cannot fetch ${url} from a page opened as a file (file://). Serve the folder over http, or use File > Open.`);
-      return { ok: false };
+  // Ctrl+O: the browser would offer to open a page; we open a map.
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {
+      e.preventDefault();
+      fileInput.click();
     }
-    let response;
-    try {
-      response = await fetch(url, { credentials: 'omit' });
-    } catch (e) {
-      setError(`Could not fetch ${url}: the network refused it (offline, or the host does not allow cross-origin requests).`);
-      return { ok: false };
+  });
+
+  // Drag and drop anywhere on the page. GLFW's own drop handler is idle (no drop callback is set).
+  let dragDepth = 0;
+  const carriesMap = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).some((t) => t === 'Files' || t.startsWith('text/'));
+  document.addEventListener('dragenter', (e) => {
+    if (!carriesMap(e)) return;
+    e.preventDefault();
+    dragDepth++;
+    dropZone.hidden = false;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!carriesMap(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    if (--dragDepth <= 0) { dragDepth = 0; dropZone.hidden = true; }
+  });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    dropZone.hidden = true;
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    if (dt.files && dt.files.length) { openFile(dt.files[0], 'drop'); return; }
+    const uri = dt.getData('text/uri-list').split('\n').find((l) => l && !l.startsWith('#'));
+    if (uri && /^https?:/i.test(uri.trim()) && !/#(?:.*&)?(?:map|data)=/.test(uri)) { openUrl(uri.trim(), 'link'); return; }
+    const text = dt.getData('text/plain') || uri;
+    if (text && text.trim()) openText(text, 'dropped map', 'drop');
+  });
+
+  // Paste (Ctrl+V). GLFW's clipboard is a stub: the text always goes to C++ for ImGui's text
+  // fields (which read it when they handle the key, a frame later); only when no text field
+  // wants it does it open as a map.
+  document.addEventListener('paste', (e) => {
+    const dt = e.clipboardData;
+    if (!dt || !runtimeUp || aborted) return;
+    const text = dt.getData('text/plain') || '';
+    withString(text, (p) => Module._uxcx_set_clipboard(p));
+    if (docState().wantsText) return;
+    e.preventDefault();
+    if (dt.files && dt.files.length) openFile(dt.files[0], 'paste');
+    else if (text.length > MAX_BYTES) refused(`The pasted text is ${mib(text.length)}; uxcx opens maps up to 32 MiB.`);
+    else if (text.trim()) openText(text, 'pasted map', 'paste');
+  });
+
+  // Reads a response body chunk by chunk and stops at the cap (Content-Length may be absent or lie).
+  async function readCapped(stream, what) {
+    const reader = stream.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new RangeError(`${what} is larger than 32 MiB`);
+      }
+      chunks.push(value);
     }
-    if (!response.ok) {
-      setError(`Could not fetch ${url}: the server answered ${response.status} ${response.statusText}.`);
-      return { ok: false };
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return openBytes(bytes, url.split('/').pop() || url, url);
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) { out.set(c, at); at += c.length; }
+    return out;
   }
 
-  function hashParams() {
-    return new URLSearchParams(location.hash.replace(/^#/, ''));
+  async function openUrl(url, how = 'link') {
+    await ready;
+    if (location.protocol === 'file:')
+      return refused(`Cannot fetch ${url}: this page was opened as a file (file://), and browsers do not let such pages fetch. Serve the folder over http, or download the map and use File > Open.`);
+    let abs;
+    try { abs = new URL(url, location.href); } catch (e) { return refused(`"${url}" is not a web address. A map link looks like #map=https://example.com/journey.json.`); }
+    if (abs.protocol !== 'http:' && abs.protocol !== 'https:')
+      return refused(`${url} is not an http or https address; uxcx fetches maps only over http(s).`);
+    let response;
+    try {
+      response = await fetch(abs.href, { credentials: 'omit' });
+    } catch (e) {
+      const cross = abs.origin !== location.origin;
+      return refused(`Could not fetch ${url}: ${navigator.onLine === false ? 'the browser is offline' : cross
+        ? 'the network refused it, or the host does not allow other sites to read it (CORS). Ask its owner to send Access-Control-Allow-Origin, or download the file and use File > Open'
+        : 'the network refused it. Check the address and your connection'}.`);
+    }
+    if (!response.ok)
+      return refused(`Could not fetch ${url}: the server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''}. ${response.status === 404 ? 'Check the address: the file is not there.' : 'Try again later, or ask for the file.'}`);
+    const type = (response.headers.get('Content-Type') || '').toLowerCase();
+    if (type.startsWith('text/html'))
+      return refused(`${url} is a web page (text/html), not a journey file. Link the .json or Mermaid file itself.`);
+    const length = Number(response.headers.get('Content-Length') || 0);
+    if (length > MAX_BYTES) return refused(`${url} is ${mib(length)}; uxcx opens maps up to 32 MiB.`);
+    let bytes;
+    try { bytes = await readCapped(response.body, url); } catch (e) {
+      return refused(e instanceof RangeError ? `${url} is larger than 32 MiB; uxcx opens maps up to 32 MiB.` : `Reading ${url} failed: ${e.message}. Try again.`);
+    }
+    const r = openBytes(bytes, abs.pathname.split('/').pop() || abs.href, abs.href, how);
+    if (!r.ok && !r.cancelled && r.errors.length) {
+      const e = r.errors[0];
+      setError(`${url} is not a journey map: ${e.message}${e.line ? ` (line ${e.line}, column ${e.column})` : ''}. Check that the link points at a journey JSON or Mermaid file.`);
+    }
+    return r;
+  }
+
+  // ---- map-in-link: #data= is base64url of the deflate-raw compressed JSON --------------------
+  function toBase64Url(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64Url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SyntaxError('it contains characters that a map link never has');
+    if (text.length % 4 === 1) throw new SyntaxError('it is cut short');
+    const s = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  async function deflate(text) {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  // Inflates chunk by chunk and stops at 32 MiB: a 136 KB link can inflate to 100 MiB.
+  async function inflate(bytes) {
+    const ds = new DecompressionStream('deflate-raw');
+    const writer = ds.writable.getWriter();
+    writer.write(bytes).catch(() => {});
+    writer.close().catch(() => {});
+    return readCapped(ds.readable, 'The map in this link');
+  }
+
+  async function openData(data) {
+    await ready;
+    const damaged = 'Ask the sender to copy the link again (chat tools sometimes cut long links), or to send the file.';
+    if (data.length > MAX_LINK_CHARS)
+      return refused(`This map link is ${data.length.toLocaleString('en')} characters long; uxcx refuses map links over ${MAX_LINK_CHARS.toLocaleString('en')}. Ask for the file instead.`);
+    let bytes;
+    try {
+      bytes = await inflate(fromBase64Url(data));
+    } catch (e) {
+      if (e instanceof RangeError)
+        return refused('The map in this link inflates to more than 32 MiB; uxcx refuses it. Ask for the file instead.');
+      return refused(`This map link is damaged or cut short: ${e instanceof SyntaxError ? e.message : 'its data does not decompress'}. ${damaged}`);
+    }
+    const r = openBytes(bytes, 'map from a link', '', 'link');
+    if (!r.ok && !r.cancelled && r.errors.length) {
+      const e = r.errors[0];
+      setError(`This map link is damaged or cut short: ${e.message}${e.line ? ` (line ${e.line}, column ${e.column})` : ''}. ${damaged}`);
+    }
+    return r;
+  }
+
+  const hashParams = () => new URLSearchParams(location.hash.replace(/^#/, ''));
+
+  // Opens what #map= or #data= names, then shows the view and selection the sender saw.
+  async function openFromParams(p) {
+    const map = p.get('map'), data = p.get('data');
+    if (map === null && data === null) return null;
+    const r = data !== null ? await openData(data) : await openUrl(map, 'link');
+    if (r.ok) {
+      if (p.get('view')) withString(p.get('view'), (s) => Module._uxcx_set_view(s));
+      if (p.get('sel')) withString(p.get('sel'), (s) => Module._uxcx_set_selected(s));
+    }
+    return r;
+  }
+
+  // ---- samples and recent maps --------------------------------------------------------------
+  function setMaps(kind, list) {
+    if (!runtimeUp) return;
+    withString(kind, (k) => withString(JSON.stringify(list), (j) => Module._uxcx_set_maps(k, j)));
+  }
+
+  async function loadSamples() {
+    let index = embedded && embedded.samples;
+    if (!index) {
+      try {
+        const r = await fetch('assets/samples/index.json');
+        if (r.ok) index = await r.json();
+      } catch (e) { /* offline without a cached index: no gallery */ }
+    }
+    if (!Array.isArray(index)) return;
+    setMaps('samples', index.filter((s) => s && typeof s.file === 'string')
+      .map((s) => ({ id: s.file, title: String(s.title || s.file), story: String(s.story || '') })));
+  }
+
+  function openSample(file) {
+    if (embedded && embedded.files && typeof embedded.files[file] === 'string')
+      return openBytes(new TextEncoder().encode(embedded.files[file]), file, '', 'sample');
+    return openUrl('assets/samples/' + encodeURIComponent(file), 'sample');
+  }
+
+  // IndexedDB "uxcx": store "maps" holds bytes by id, store "meta" holds the recent list
+  // [{id, title, name, sourceUrl, openedAt, view, sel, dirty}], newest first.
+  let dbPromise = null;
+  function db() {
+    if (!dbPromise) dbPromise = new Promise((res, rej) => {
+      const rq = indexedDB.open('uxcx', 1);
+      rq.onupgradeneeded = () => { rq.result.createObjectStore('maps'); rq.result.createObjectStore('meta'); };
+      rq.onsuccess = () => res(rq.result);
+      rq.onerror = () => rej(rq.error);
+    });
+    return dbPromise;
+  }
+  async function idb(storeName, mode, fn) {
+    const d = await db();
+    return new Promise((res, rej) => {
+      const tx = d.transaction(storeName, mode);
+      const rq = fn(tx.objectStore(storeName));
+      tx.oncomplete = () => res(rq && rq.result);
+      tx.onerror = () => rej(tx.error);
+      tx.onabort = () => rej(tx.error);
+    });
+  }
+  const idbGet = (s, k) => idb(s, 'readonly', (o) => o.get(k));
+  const idbPut = (s, k, v) => idb(s, 'readwrite', (o) => o.put(v, k));
+  const idbDel = (s, k) => idb(s, 'readwrite', (o) => o.delete(k));
+
+  let recent = [];
+  let storeQueue = Promise.resolve();  // one write after another, in order
+  const queue = (fn) => { storeQueue = storeQueue.then(fn).catch((e) => console.warn('uxcx: could not save:', e)); return storeQueue; };
+
+  function pushRecent() {
+    setMaps('recent', recent.map((r) => ({ id: r.id, title: r.title || r.name,
+      story: new Date(r.openedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) })));
+  }
+
+  // After every successful open: the map goes to the front of the recent list.
+  function remember(bytes, name, sourceUrl) {
+    const s = docState();
+    const same = recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
+    const id = same ? same.id : 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+    current.id = id;
+    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), view: s.view, sel: s.sel, dirty: false };
+    recent = [entry, ...recent.filter((r) => r.id !== id)];
+    const dropped = recent.splice(RECENT_MAX);
+    lastSaved = JSON.stringify([s.view, s.sel, s.dirty]);
+    pushRecent();
+    queue(async () => {
+      await idbPut('maps', id, bytes);
+      await idbPut('meta', 'recent', recent);
+      for (const d of dropped) await idbDel('maps', d.id);
+    });
+  }
+
+  function openRecent(id) {
+    const entry = recent.find((r) => r.id === id);
+    if (!entry) return;
+    return queue(async () => {
+      const bytes = await idbGet('maps', id);
+      if (!bytes) { setError(`"${entry.title}" is no longer stored in this browser. Open the file again.`); return; }
+      const r = openBytes(bytes, entry.name, entry.sourceUrl, 'recent');
+      if (r.ok) applyEntry(entry);
+    });
+  }
+
+  function applyEntry(entry) {
+    if (entry.view) withString(entry.view, (s) => Module._uxcx_set_view(s));
+    if (entry.sel) withString(entry.sel, (s) => Module._uxcx_set_selected(s));
+    if (entry.dirty) Module._uxcx_set_dirty(1);
+  }
+
+  // Saves the view, the selection and (when changed) the map itself, 300 ms after a change and
+  // at once when the page is hidden: what Excalidraw does.
+  let lastSaved = '', saveTimer = 0, lastDark = null;
+  function saveNow() {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    if (!runtimeUp || aborted) return;
+    const s = docState();
+    if (s.dark !== lastDark) {
+      lastDark = s.dark;
+      try { localStorage.setItem('uxcx.settings', JSON.stringify({ dark: s.dark })); } catch (e) { /* private mode */ }
+    }
+    if (!current || !current.id || !recent.length || recent[0].id !== current.id) return;
+    const key = JSON.stringify([s.view, s.sel, s.dirty]);
+    if (key === lastSaved && !s.dirty) return;
+    lastSaved = key;
+    const entry = recent[0];
+    Object.assign(entry, { view: s.view, sel: s.sel, dirty: s.dirty, title: s.title });
+    // Unsaved changes live only in memory: keep a copy of the changed map.
+    const bytes = s.dirty ? new TextEncoder().encode(documentJson()) : null;
+    if (bytes) current.bytes = bytes;
+    queue(async () => {
+      if (bytes) await idbPut('maps', entry.id, bytes);
+      await idbPut('meta', 'recent', recent);
+    });
+  }
+  function watchForChanges() {
+    setInterval(() => {
+      if (!runtimeUp || aborted || saveTimer) return;
+      const s = docState();
+      if (JSON.stringify([s.view, s.sel, s.dirty]) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 300);
+    }, 250);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
+    window.addEventListener('pagehide', saveNow);
+  }
+
+  // At start with no link in the address: the map that was open last time, as it was shown.
+  async function restoreLast() {
+    const entry = recent[0];
+    if (!entry) return;
+    const before = opens;
+    const bytes = await idbGet('maps', entry.id);
+    if (!bytes || opens !== before) return;
+    const r = openBytes(bytes, entry.name, entry.sourceUrl, 'restore');
+    if (r.ok) {
+      current.id = entry.id;
+      applyEntry(entry);
+      const s = docState();
+      lastSaved = JSON.stringify([s.view, s.sel, s.dirty]);
+    }
+  }
+
+  // ---- ways out -----------------------------------------------------------------------------
+  let lastLink = null, pendingLink = Promise.resolve(null);
+
+  async function writeClipboard(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async function copyMapLink(json, sourceUrl, query) {
+    const base = location.href.split('#')[0];
+    let link;
+    if (sourceUrl) {
+      link = `${base}#map=${encodeURIComponent(sourceUrl)}&${query}`;
+    } else {
+      const data = toBase64Url(await deflate(json));
+      if (data.length > MAX_LINK_CHARS) {
+        notify(`This map is too large for a link (${data.length.toLocaleString('en')} characters compressed). Download JSON and send the file, or host it and share a #map= link.`, 'error');
+        return null;
+      }
+      link = `${base}#data=${data}&${query}`;
+    }
+    lastLink = link;
+    const copied = await writeClipboard(link);
+    const where = location.protocol === 'file:' ? ' It points at this file on this computer: serve the app over http to share it.' : '';
+    if (!copied) notify(`The browser did not allow copying. The link (${link.length.toLocaleString('en')} characters) is: ${link}`, 'error');
+    else if (link.length > LONG_LINK_CHARS)
+      notify(`Link copied, but it is ${link.length.toLocaleString('en')} characters long: chat tools and e-mail may cut links over about 2,000 characters. Host the JSON and share a #map= link, or send the file.${where}`, 'warning');
+    else notify(`Link copied (${link.length.toLocaleString('en')} characters): it opens this map with this view and selection.${where}`, where ? 'warning' : 'info');
+    return link;
+  }
+
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   // ---- host functions called from C++ (src/platform/web/web_host.cpp) -----------------------
@@ -93,30 +497,41 @@
       resolveReady();
     },
     openFileDialog() { fileInput.click(); },
-    download(name, mime, bytes) {
-      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-    },
+    download,
     copyText(text) {
       if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
     },
+    // Links from a map open only for http, https and mailto, in a new tab without an opener.
     openUrl(url) {
       if (/^(https?|mailto):/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
     capturePng(name) {
-      canvas.toBlob((blob) => { if (blob) uxcxHost.download(name, 'image/png', blob); }, 'image/png');
+      canvas.toBlob((blob) => { if (blob) download(name, 'image/png', blob); }, 'image/png');
     },
     setFullscreen(on) {
       if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
       if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
     },
+    openSample(id) { openSample(id); },
+    openRecent(id) { openRecent(id); },
+    copyMapLink(json, sourceUrl, query) { pendingLink = copyMapLink(json, sourceUrl, query); },
   };
+
+  // ---- recovery: if the wasm aborts, the last map can still be downloaded ---------------------
+  function showRecovery(what) {
+    if (aborted) return;
+    aborted = true;
+    overlay.hidden = true;
+    document.getElementById('recovery-what').textContent = String(what);
+    const button = document.getElementById('recovery-download');
+    button.hidden = !current;
+    button.onclick = () => {
+      const name = current.name && /\.(json|mmd|txt)$/i.test(current.name) ? current.name : 'last-map.json';
+      download(name, 'application/octet-stream', current.bytes);
+    };
+    document.getElementById('recovery-reload').onclick = () => location.reload();
+    recovery.hidden = false;
+  }
 
   // ---- the Emscripten module ----------------------------------------------------------------
   window.Module = {
@@ -125,44 +540,84 @@
     printErr: (text) => console.warn(text),
     onRuntimeInitialized() {
       runtimeUp = true;
-      Module._uxcx_set_dark(window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0);
+      let dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+      try {
+        const saved = JSON.parse(localStorage.getItem('uxcx.settings') || '{}');
+        if (typeof saved.dark === 'boolean') dark = saved.dark;
+      } catch (e) { /* no settings yet */ }
+      lastDark = dark;
+      Module._uxcx_set_dark(dark ? 1 : 0);
     },
     onAbort(what) {
-      showOverlay('uxcx stopped unexpectedly (' + what + '). Reload the page to continue.');
+      showRecovery(what);
       rejectReady(new Error('aborted: ' + what));
     },
   };
+  // A trap inside the frame loop surfaces as an uncaught WebAssembly.RuntimeError.
+  window.addEventListener('error', (e) => {
+    if (runtimeUp && e.error instanceof WebAssembly.RuntimeError) showRecovery(e.error.message);
+  });
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     showOverlay('The graphics context was lost. Reload the page to continue.');
   });
 
   // ---- automation hook (docs/automation.md) ---------------------------------------------------
+  let started;
   window.uxcx = {
     ready,
     async load(text, name) {
       await ready;
-      return openBytes(new TextEncoder().encode(String(text)), name || 'pasted journey', '');
+      return openBytes(new TextEncoder().encode(String(text)), name || 'pasted journey', '', 'hook');
     },
     state() {
       if (!runtimeUp) return null;
       const s = JSON.parse(Module.UTF8ToString(Module._uxcx_state()));
       const rect = canvas.getBoundingClientRect();
       for (const it of s.items) { it.x += rect.left; it.y += rect.top; }
+      s.notice = notice;
       return s;
     },
     view(name) {
       if (!runtimeUp) return false;
       return withString(String(name), (p) => Module._uxcx_set_view(p) === 1);
     },
-    openUrl,
+    openUrl: (url) => openUrl(url, 'link'),
+    // What File > Copy link does; resolves to the link (also on the clipboard).
+    async copyLink() {
+      await ready;
+      Module._uxcx_copy_link();
+      return pendingLink;
+    },
+    // What File > Download does: kind "json", "mermaid" or "csv".
+    async download(kind) {
+      await ready;
+      return withString(String(kind), (p) => Module._uxcx_download(p) === 1);
+    },
+    select(id) { return runtimeUp && withString(String(id), (p) => Module._uxcx_set_selected(p) === 1); },
+    documentJson() { return runtimeUp ? documentJson() : ''; },
+    // Marks the open map as changed (no editing UI yet); for tests of "ask before discarding".
+    setDirty(on) { if (runtimeUp) Module._uxcx_set_dirty(on ? 1 : 0); },
+    get started() { return started; },  // resolves once the start-up open (link or restore) is done
+    get lastLink() { return lastLink; },
   };
 
-  // #map=URL opens a hosted map at start and whenever the hash changes.
-  function openFromHash() {
-    const map = hashParams().get('map');
-    if (map) openUrl(map);
-  }
-  window.addEventListener('hashchange', openFromHash);
-  ready.then(openFromHash, () => {});
+  // At start: #map=/#data= if the address has one, else the map that was open last time.
+  started = ready.then(async () => {
+    try {
+      // Merged, not replaced: a map may have been opened (and remembered) while this was read.
+      const stored = (await idbGet('meta', 'recent')) || [];
+      recent = [...recent, ...stored.filter((s) => !recent.some((r) => r.id === s.id))].slice(0, RECENT_MAX);
+    } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
+    pushRecent();
+    loadSamples();
+    const fromLink = await openFromParams(hashParams());
+    if (fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
+    watchForChanges();
+  }, () => {});
+  window.addEventListener('hashchange', () => { ready.then(() => openFromParams(hashParams())); });
+
+  // Offline after one visit: the service worker caches the app shell (web/sw.js). Not on file://.
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol))
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('uxcx: no offline copy:', e.message));
 })();

@@ -3,7 +3,9 @@
 // stand-in (src/platform/native/) that records the calls, for tests and tools.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace uxcx::platform {
 
@@ -24,5 +26,26 @@ void export_png(std::string_view filename);
 
 // Asks the host to toggle full screen (presentation mode).
 void set_fullscreen(bool on);
+
+// ---- maps the host knows about (web: assets/samples/index.json and the recent list in IndexedDB)
+struct MapEntry {
+    std::string id;     // what open_sample()/open_recent() take back
+    std::string title;  // shown in menus
+    std::string story;  // one line: why this map is worth opening (samples), when it was opened (recent)
+};
+
+// The sample gallery and the recently opened maps, as the host last reported them (may be empty).
+const std::vector<MapEntry>& sample_maps();
+const std::vector<MapEntry>& recent_maps();
+
+// Opens a sample or a recent map. It arrives later through the host calling app_open(); the host
+// asks first when the open document has unsaved changes.
+void open_sample(std::string_view id);
+void open_recent(std::string_view id);
+
+// Copies a link that reopens this map: the hosted-map link when `source_url` is not empty,
+// otherwise the map itself compressed into the link. `view_query` ("view=quadrant&sel=T3") rides
+// along so the receiver sees what the sender saw. The host confirms (or warns about length) itself.
+void copy_map_link(std::string_view journey_json, std::string_view source_url, std::string_view view_query);
 
 }  // namespace uxcx::platform

@@ -16,5 +16,14 @@ void copy_text(std::string_view text) { g_native_calls.clipboard = text; }
 void open_url(std::string_view url) { g_native_calls.opened_url = url; }
 void export_png(std::string_view filename) { g_native_calls.png_name = filename; }
 void set_fullscreen(bool on) { g_native_calls.fullscreen = on; }
+const std::vector<MapEntry>& sample_maps() { return g_native_calls.samples; }
+const std::vector<MapEntry>& recent_maps() { return g_native_calls.recent; }
+void open_sample(std::string_view id) { g_native_calls.opened_sample = id; }
+void open_recent(std::string_view id) { g_native_calls.opened_recent = id; }
+void copy_map_link(std::string_view journey_json, std::string_view source_url, std::string_view view_query) {
+    g_native_calls.link_json = journey_json;
+    g_native_calls.link_source_url = source_url;
+    g_native_calls.link_view_query = view_query;
+}
 
 }  // namespace uxcx::platform

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "platform/platform.h"
 
@@ -14,6 +15,9 @@ struct NativeCalls {
     std::string opened_url;
     std::string png_name;
     bool fullscreen = false;
+    std::string opened_sample, opened_recent;
+    std::string link_json, link_source_url, link_view_query;  // the last copy_map_link()
+    std::vector<MapEntry> samples, recent;                    // what the "host" reports; tests fill them
 };
 extern NativeCalls g_native_calls;
 

@@ -91,6 +91,8 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    io.GetClipboardTextFn = uxcx::web_host_clipboard_get;  // after the GLFW backend set its stubs
+    io.SetClipboardTextFn = uxcx::web_host_clipboard_set;
 
     static uxcx::App app;
     uxcx::web_host_attach(&app);

@@ -8,7 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/convert.h"
+#include "imgui.h"
 #include "platform/platform.h"
+#include "ui/file_menu.h"
 
 namespace uxcx {
 
@@ -28,6 +31,11 @@ EM_JS(void, js_copy_text, (const char* text, int len), { uxcxHost.copyText(UTF8T
 EM_JS(void, js_open_url, (const char* url, int len), { uxcxHost.openUrl(UTF8ToString(url, len)); });
 EM_JS(void, js_capture_png, (const char* name, int len), { uxcxHost.capturePng(UTF8ToString(name, len)); });
 EM_JS(void, js_set_fullscreen, (int on), { uxcxHost.setFullscreen(!!on); });
+EM_JS(void, js_open_sample, (const char* id, int len), { uxcxHost.openSample(UTF8ToString(id, len)); });
+EM_JS(void, js_open_recent, (const char* id, int len), { uxcxHost.openRecent(UTF8ToString(id, len)); });
+EM_JS(void, js_copy_map_link, (const char* json, int json_len, const char* url, int url_len, const char* q, int q_len), {
+    uxcxHost.copyMapLink(UTF8ToString(json, json_len), UTF8ToString(url, url_len), UTF8ToString(q, q_len));
+});
 
 namespace platform {
 void open_file_dialog() { js_open_file_dialog(); }
@@ -37,6 +45,17 @@ void download(std::string_view filename, std::string_view mime, std::string_view
 void copy_text(std::string_view text) { js_copy_text(text.data(), (int)text.size()); }
 void open_url(std::string_view url) { js_open_url(url.data(), (int)url.size()); }
 void set_fullscreen(bool on) { js_set_fullscreen(on ? 1 : 0); }
+
+// The page reports these lists through uxcx_set_maps(); menus read them every frame.
+static std::vector<MapEntry> g_samples, g_recent;
+const std::vector<MapEntry>& sample_maps() { return g_samples; }
+const std::vector<MapEntry>& recent_maps() { return g_recent; }
+void open_sample(std::string_view id) { js_open_sample(id.data(), (int)id.size()); }
+void open_recent(std::string_view id) { js_open_recent(id.data(), (int)id.size()); }
+void copy_map_link(std::string_view journey_json, std::string_view source_url, std::string_view view_query) {
+    js_copy_map_link(journey_json.data(), (int)journey_json.size(), source_url.data(), (int)source_url.size(),
+                     view_query.data(), (int)view_query.size());
+}
 
 // A WebGL canvas can only be read in the same task that drew it (no preserveDrawingBuffer), so
 // the request waits for web_host_frame_rendered().
@@ -56,6 +75,20 @@ static nlohmann::json diagnostic_json(const Diagnostic& d) {
 }
 
 static std::string g_result;  // the last returned JSON text; valid until the next call
+
+// ImGui's clipboard on the web: GLFW's is an empty stub in Emscripten 3.1.6. The page's `paste`
+// event (which fires right after the Ctrl+V keydown, before ImGui's next frame handles the key)
+// puts the text here, so Ctrl+V in a text field pastes; copies go to navigator.clipboard.
+static std::string g_clipboard;
+const char* web_host_clipboard_get(void*) { return g_clipboard.c_str(); }
+void web_host_clipboard_set(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    platform::copy_text(g_clipboard);
+}
+
+static std::string json_text(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace uxcx
 
@@ -95,6 +128,8 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"selected", app.selected >= 0 && app.selected < (int)j.touchpoints.size()
                          ? nlohmann::json(j.touchpoints[(size_t)app.selected].id) : nlohmann::json(nullptr)},
         {"error", app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error)},
+        {"dirty", app.has_document && app.doc.dirty},
+        {"sourceUrl", app.doc.source_url},
         {"presentation", app.presentation},
         {"dark", app.dark},
         {"items", items},
@@ -113,5 +148,68 @@ EMSCRIPTEN_KEEPALIVE void uxcx_set_error(const char* message) {
     g_app->error = message ? message : "";
     g_app->error_details.clear();
 }
+
+// The small state the page polls to save it (IndexedDB) and to decide whether to ask before
+// replacing the document: no layout items, so it is cheap.
+EMSCRIPTEN_KEEPALIVE const char* uxcx_doc_state() {
+    const App& app = *g_app;
+    const Journey& j = app.doc.journey;
+    g_result = json_text({
+        {"hasDocument", app.has_document},
+        {"title", app.has_document ? nlohmann::json(j.title) : nlohmann::json(nullptr)},
+        {"name", app.doc.name},
+        {"sourceUrl", app.doc.source_url},
+        {"view", app.view},
+        {"sel", app.selected >= 0 && app.selected < (int)j.touchpoints.size() ? j.touchpoints[(size_t)app.selected].id
+                                                                              : std::string()},
+        {"dirty", app.has_document && app.doc.dirty},
+        {"dark", app.dark},
+        {"wantsText", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
+    });
+    return g_result.c_str();
+}
+
+// The open journey as canonical JSON (what "Download JSON" writes); empty when nothing is open.
+EMSCRIPTEN_KEEPALIVE const char* uxcx_document_json() {
+    g_result = g_app->has_document ? save_journey_json(g_app->doc.journey) : std::string();
+    return g_result.c_str();
+}
+
+// Selects the touchpoint with this id (a shared link's `sel=`). Returns 0 when there is none.
+EMSCRIPTEN_KEEPALIVE int uxcx_set_selected(const char* id) {
+    const auto& tps = g_app->doc.journey.touchpoints;
+    for (size_t i = 0; i < tps.size(); i++)
+        if (tps[i].id == (id ? id : "")) {
+            g_app->selected = (int)i;
+            return 1;
+        }
+    return 0;
+}
+
+// Marks the document as changed or saved. Used by the page's tests of "ask before discarding"
+// until the UI can edit a journey.
+EMSCRIPTEN_KEEPALIVE void uxcx_set_dirty(int dirty) { g_app->doc.dirty = dirty != 0; }
+
+// The page's lists for the File menu: kind "samples" or "recent", `json` = [{id, title, story}].
+EMSCRIPTEN_KEEPALIVE void uxcx_set_maps(const char* kind, const char* json) {
+    auto& list = std::string_view(kind ? kind : "") == "samples" ? platform::g_samples : platform::g_recent;
+    list.clear();
+    const nlohmann::json j = nlohmann::json::parse(json ? json : "", nullptr, false);  // never throws
+    if (!j.is_array()) return;
+    auto text = [](const nlohmann::json& o, const char* key) {
+        auto it = o.find(key);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    for (const nlohmann::json& e : j)
+        if (e.is_object() && !text(e, "id").empty())
+            list.push_back({text(e, "id"), text(e, "title").empty() ? text(e, "id") : text(e, "title"), text(e, "story")});
+}
+
+// What File > Copy link and File > Download do, for window.uxcx.copyLink()/download(kind).
+EMSCRIPTEN_KEEPALIVE void uxcx_copy_link() { copy_link(*g_app); }
+EMSCRIPTEN_KEEPALIVE int uxcx_download(const char* kind) { return download_document(*g_app, kind ? kind : "") ? 1 : 0; }
+
+// Text from the page's paste event, for ImGui text fields (see web_host_clipboard_get).
+EMSCRIPTEN_KEEPALIVE void uxcx_set_clipboard(const char* text) { g_clipboard = text ? text : ""; }
 
 }  // extern "C"

@@ -14,4 +14,8 @@ void web_host_first_frame();
 // Called right after each frame is drawn: work that must read the canvas (PNG export) runs here.
 void web_host_frame_rendered();
 
+// ImGui's clipboard callbacks (io.GetClipboardTextFn / SetClipboardTextFn) on the web.
+const char* web_host_clipboard_get(void* user_data);
+void web_host_clipboard_set(void* user_data, const char* text);
+
 }  // namespace uxcx

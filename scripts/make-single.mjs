@@ -1,0 +1,46 @@
+// make-single.mjs: builds the single-file app (build/web-single/uxcx.html): the page with its CSS,
+// its glue (web/uxcx.js), the wasm app (app_single.js, linked with -sSINGLE_FILE=1, fonts inside)
+// and the samples all inline, so it opens from file:// with no server, e.g. from a USB stick.
+// The Content-Security-Policy stays strict: inline scripts are allowed by their sha256 hashes only,
+// computed here, so no 'unsafe-inline' and no 'unsafe-eval'.
+// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [src = '.', appJs, outHtml] = process.argv.slice(2);
+if (!appJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML');
+const read = (p) => fs.readFileSync(path.join(src, p), 'utf8');
+
+// Samples as one object: the index (the gallery) and each file's text.
+const samplesDir = path.join(src, 'assets/samples');
+let index = [];
+if (fs.existsSync(path.join(samplesDir, 'index.json'))) index = JSON.parse(fs.readFileSync(path.join(samplesDir, 'index.json'), 'utf8'));
+const files = {};
+for (const s of index)
+  if (s && typeof s.file === 'string' && fs.existsSync(path.join(samplesDir, s.file)))
+    files[s.file] = fs.readFileSync(path.join(samplesDir, s.file), 'utf8');
+// '<' escaped so that no sample text can close the script element.
+const embedded = 'window.UXCX_EMBEDDED = ' +
+  JSON.stringify({ samples: index.filter((s) => s && files[s.file] !== undefined), files }).replace(/</g, '\\u003c') + ';';
+
+const scripts = [embedded, read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
+for (const s of scripts)
+  if (/<\/script/i.test(s)) throw new Error('an inline script contains "</script": it would end the element early');
+const hashes = scripts.map((s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+
+let html = read('web/index.html');
+const swap = (from, to) => {
+  if (!html.includes(from)) throw new Error(`web/index.html: "${from}" not found`);
+  html = html.split(from).join(to);  // not String.replace: the scripts contain "$&" and friends
+};
+swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
+// The glue first tries fetch() on the wasm's data: URL (then falls back to decoding it itself).
+swap("connect-src 'self'", "connect-src 'self' data:");
+swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
+swap('<script src="uxcx.js"></script>', `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
+swap('<script src="app.js" async></script>', `<script>${scripts[2]}</script>`);
+
+fs.mkdirSync(path.dirname(outHtml), { recursive: true });
+fs.writeFileSync(outHtml, html);
+console.log(`${outHtml}: ${(html.length / 1048576).toFixed(1)} MiB, ${Object.keys(files).length} samples`);

@@ -1,0 +1,32 @@
+// sw.js: the offline copy. Caches the app shell and the samples on install so that after one
+// visit the app opens with no network. Cache first for exactly those files; everything else
+// (a #map= URL, other sites) goes to the network untouched.
+// VERSION and SHELL are filled in by scripts/stamp-sw.mjs at build time: a new build has a new
+// VERSION, so the browser installs the new worker, which drops the old cache.
+'use strict';
+const VERSION = 'dev';
+const SHELL = ['./', 'index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'assets/samples/index.json'];
+const CACHE = 'uxcx-' + VERSION;
+const scope = new URL(self.registration.scope);
+const shellUrls = new Set(SHELL.map((p) => new URL(p, scope).href));
+
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL.map((p) => new Request(p, { cache: 'reload' }))))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('uxcx-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  url.hash = '';
+  url.search = '';
+  if (!shellUrls.has(url.href)) return;
+  e.respondWith(caches.open(CACHE).then((c) => c.match(url.href)).then((hit) => hit || fetch(req)));
+});
