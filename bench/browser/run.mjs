@@ -1,0 +1,344 @@
+// run.mjs: the browser benchmark (scripts/bench runs it): uxcx and Mermaid's `journey` diagram
+// showing the same generated journeys in headless Chromium, a fresh profile per run; prints a
+// Markdown table, writes bench/out/results-DATE.json and the table into bench/README.md.
+// Usage: node bench/browser/run.mjs [--runs 3] [--sizes 50,2000,10000,100000] [--mermaid-cap 60]
+//        [--mermaid-runs-max 1] [--leak-cycles 1000] [--no-mermaid] [--no-leak] [--no-readme]
+//        [--web build/web] [--gen build/native/gen]
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+import { CHROMIUM_ARGS } from '../../tests/e2e/lib.mjs';
+import { instrument, rendererMemory, rendererPids, pageMemory } from './probe.mjs';
+import { leakCycles, leakVerdict } from './leak.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BENCH = path.join(ROOT, 'bench');
+const OUT = path.join(BENCH, 'out');
+
+// ---- options --------------------------------------------------------------------------------
+const opt = { runs: 3, sizes: [50, 2000, 10000, 100000], mermaidCap: 60, mermaidRunsMax: 1, leakCycles: 1000,
+  mermaid: true, leak: true, readme: true, web: path.join(ROOT, 'build/web'), gen: path.join(ROOT, 'build/native/gen') };
+for (let a = process.argv.slice(2); a.length;) {
+  const k = a.shift();
+  if (k === '--runs') opt.runs = Number(a.shift());
+  else if (k === '--sizes') opt.sizes = a.shift().split(',').map(Number);
+  else if (k === '--mermaid-cap') opt.mermaidCap = Number(a.shift());
+  else if (k === '--mermaid-runs-max') opt.mermaidRunsMax = Number(a.shift());
+  else if (k === '--leak-cycles') opt.leakCycles = Number(a.shift());
+  else if (k === '--no-mermaid') opt.mermaid = false;
+  else if (k === '--no-leak') opt.leak = false;
+  else if (k === '--no-readme') opt.readme = false;
+  else if (k === '--web') opt.web = path.resolve(a.shift());
+  else if (k === '--gen') opt.gen = path.resolve(a.shift());
+  else { console.error(`bench: unknown argument ${k}`); process.exit(2); }
+}
+const BIGGEST = Math.max(...opt.sizes);
+const log = (...m) => console.error('bench:', ...m);
+
+// ---- inputs: generated journeys, and one folder served on 127.0.0.1 ---------------------------
+// The site: the app's files, the journeys next to them (opened as index.html#map=bench-N.json, the
+// way users open hosted maps), the Mermaid page and Mermaid's dist folder, as symlinks.
+const DATA = path.join(OUT, 'data');
+fs.mkdirSync(DATA, { recursive: true });
+function generate(n) {
+  const json = path.join(DATA, `bench-${n}.json`), mmd = path.join(DATA, `bench-${n}.mmd`);
+  const genTime = fs.statSync(opt.gen).mtimeMs;
+  if (!fs.existsSync(mmd) || fs.statSync(mmd).mtimeMs < genTime || fs.statSync(json).mtimeMs < genTime)
+    execFileSync(opt.gen, [String(n), json, mmd], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { json, mmd };
+}
+const SITE = path.join(OUT, 'site');
+fs.rmSync(SITE, { recursive: true, force: true });
+fs.mkdirSync(SITE, { recursive: true });
+for (const f of fs.readdirSync(opt.web)) fs.symlinkSync(path.join(opt.web, f), path.join(SITE, f));
+fs.symlinkSync(path.join(BENCH, 'browser/mermaid.html'), path.join(SITE, 'mermaid.html'));
+fs.symlinkSync(path.join(BENCH, 'node_modules/mermaid/dist'), path.join(SITE, 'mermaid'));
+const inputs = {};
+for (const n of [1, 1000, ...opt.sizes]) {
+  inputs[n] = generate(n);
+  for (const ext of ['json', 'mmd']) fs.symlinkSync(inputs[n][ext], path.join(SITE, `bench-${n}.${ext}`));
+}
+
+// ---- download size ----------------------------------------------------------------------------
+const APP_FILES = ['index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm'];
+const download = { raw: 0, gzip: 0, files: {} };
+for (const f of APP_FILES) {
+  const b = fs.readFileSync(path.join(opt.web, f)), g = zlib.gzipSync(b, { level: 9 }).length;
+  download.files[f] = { raw: b.length, gzip: g };
+  download.raw += b.length; download.gzip += g;
+}
+
+// ---- one run ----------------------------------------------------------------------------------
+async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uxcx-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // (Chromium's note that a passive wheel listener cannot preventDefault is left out: it is the
+  // page's business, reported separately, and it would drown everything else.)
+  page.on('console', (m) => { if (m.type() === 'error' && !/passive event listener/.test(m.text())) problems.push(m.text()); });
+  return {
+    context, page, userDataDir, problems,
+    async close() {
+      const { browser } = rendererPids(userDataDir);
+      const closed = context.close().then(() => true, () => false);
+      const ok = await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), 15000))]);
+      // A renderer stuck in a minutes-long layout (Mermaid at 100k) does not let go: stop the
+      // browser we started, by its pid.
+      if (!ok && browser) try { process.kill(browser, 'SIGKILL'); } catch { /* gone */ }
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Evaluates in the page, or gives null after `ms` (a page busy in one long task answers nothing).
+const evalWithin = (page, fn, ms) => Promise.race([page.evaluate(fn).catch(() => null), new Promise((r) => setTimeout(() => r(null), ms))]);
+
+const bench = (page) => page.evaluate(() => window.__bench);
+const quantile = (xs, q) => { if (!xs.length) return null; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const median = (xs) => { const s = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b); if (!s.length) return null; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// Scripted interaction, about 3 s: a right-button drag (left on a card would select it; either
+// button pans) then ctrl+wheel zoom in and out, at the pointer, the way a trackpad pinches.
+async function panAndZoom(page) {
+  const cx = 640, cy = 430;
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => { window.__bench.recording = true; });
+  const t0 = Date.now();
+  await page.mouse.down({ button: 'right' });
+  for (let i = 1; i <= 60; i++) { await page.mouse.move(cx - 5 * i, cy - 2 * i); await page.waitForTimeout(16); }
+  await page.mouse.up({ button: 'right' });
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 30; i++) { await page.mouse.wheel(0, i < 15 ? -100 : 100); await page.waitForTimeout(33); }
+  await page.keyboard.up('Control');
+  await page.evaluate(() => { window.__bench.recording = false; });
+  return (Date.now() - t0) / 1000;
+}
+
+async function runApp(n) {
+  const b = await launch();
+  try {
+    await b.page.addInitScript(instrument, n);
+    const t0 = Date.now();
+    await b.page.goto(`${url}index.html${n ? `#map=bench-${n}.json` : ''}`, { timeout: 120000 });
+    await b.page.waitForFunction((n) => { const B = window.__bench; return n === 0 ? B.readyAt !== null : (B.interactiveAt !== null || B.interactiveNote !== null); },
+      n, { timeout: 120000, polling: 100 });
+    const loaded = await bench(b.page);
+    const firstFrame = n === 0 ? loaded.readyAt : loaded.mapAt;
+    const interactive = n === 0 ? loaded.readyAt : loaded.interactiveAt;
+    const until = interactive ?? firstFrame;
+    const loadTasks = loaded.longtasks.filter(([s]) => s <= until);
+    await b.page.waitForTimeout(500);
+    const memLoaded = { ...(await pageMemory(b.page)), renderer: rendererMemory(b.userDataDir) };
+    const panSeconds = await panAndZoom(b.page);
+    const after = await bench(b.page);
+    const st = await b.page.evaluate(() => window.uxcx.state());
+    const memEnd = { ...(await pageMemory(b.page)), renderer: rendererMemory(b.userDataDir) };
+    return {
+      n, wallSeconds: (Date.now() - t0) / 1000, firstFrame, interactive, interactiveNote: loaded.interactiveNote,
+      readyAt: loaded.readyAt, longestPause: Math.max(0, ...loadTasks.map(([, d]) => d)), longTasks: loadTasks.length,
+      longestPauseAny: Math.max(0, ...after.longtasks.map(([, d]) => d)),
+      frames: after.deltas.length, panSeconds,
+      frameMedian: median(after.deltas), frameP95: quantile(after.deltas, 0.95),
+      appMedian: median(after.appMs), appP95: quantile(after.appMs, 0.95),
+      stateFrameMs: st.frameMs ?? null, touchpointsShown: st.touchpoints, itemsShown: st.items.length,
+      jsHeap: memEnd.jsHeap, wasm: memEnd.wasm, rendererRss: memEnd.renderer.rss, rendererPeak: memEnd.renderer.peak,
+      memLoaded, problems: b.problems.slice(0, 5),
+    };
+  } finally { await b.close(); }
+}
+
+async function runMermaid(n) {
+  const b = await launch();
+  try {
+    await b.page.addInitScript(instrument, null);
+    const t0 = Date.now();
+    await b.page.goto(`${url}mermaid.html#mmd=bench-${n}.mmd`, { timeout: 30000 });
+    let B = null;
+    while (Date.now() - t0 < opt.mermaidCap * 1000) {
+      B = await evalWithin(b.page, () => { const B = window.__bench; return B.mapAt || B.error ? B : null; }, 2000);
+      if (B) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    if (!B) {
+      const mem = rendererMemory(b.userDataDir);
+      return { n, capped: true, firstFrame: null, note: `no frame within ${opt.mermaidCap} s`, rendererRss: mem.rss, rendererPeak: mem.peak };
+    }
+    if (B.error) return { n, error: B.error };
+    const loadTasks = B.longtasks.filter(([s]) => s <= B.mapAt);
+    await b.page.waitForTimeout(500);
+    // Scrolling the drawn SVG (wide: sideways), the nearest thing to panning a Mermaid diagram.
+    await b.page.mouse.move(640, 400);
+    await b.page.evaluate(() => { window.__bench.recording = true; });
+    for (let i = 0; i < 60; i++) { await b.page.mouse.wheel(i < 30 ? 120 : -120, 0); await b.page.waitForTimeout(33); }
+    await b.page.evaluate(() => { window.__bench.recording = false; });
+    const after = await bench(b.page);
+    const mem = { ...(await pageMemory(b.page)), renderer: rendererMemory(b.userDataDir) };
+    return {
+      n, firstFrame: B.mapAt, textAt: B.textAt, svgAt: B.svgAt, tasksDrawn: B.tasks, svgChars: B.svgChars,
+      longestPause: Math.max(0, ...loadTasks.map(([, d]) => d)), longTasks: loadTasks.length,
+      frameMedian: median(after.deltas), frameP95: quantile(after.deltas, 0.95),
+      jsHeap: mem.jsHeap, rendererRss: mem.renderer.rss, rendererPeak: mem.renderer.peak, problems: b.problems.slice(0, 5),
+    };
+  } finally { await b.close(); }
+}
+
+// ---- the runs ---------------------------------------------------------------------------------
+const { server, url } = await serve(SITE, 0);
+const started = new Date();
+const results = { date: started.toISOString(), machine: machine(), options: opt, download, app: {}, mermaid: {}, leak: null };
+function machine() {
+  const cpu = os.cpus()[0]?.model?.trim() || 'unknown CPU';
+  let chromium = 'chromium';
+  try { chromium = execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* keep */ }
+  return { cpu, cores: os.cpus().length, memGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`,
+    node: process.version, chromium, webgl: 'SwiftShader (no GPU)', loadAtStart: os.loadavg()[0] };
+}
+
+try {
+  for (const n of [0, ...opt.sizes]) {
+    results.app[n] = [];
+    for (let r = 0; r < opt.runs; r++) {
+      const res = await runApp(n);
+      results.app[n].push(res);
+      log(`uxcx N=${n} run ${r + 1}: first frame ${fmt(res.firstFrame)} ms, interactive ${fmt(res.interactive)} ms, longest pause ${fmt(res.longestPause)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms, app ${fmt(res.appMedian, 2)}/${fmt(res.appP95, 2)} ms, renderer ${mb(res.rendererPeak)} MB peak${res.interactiveNote ? ' (' + res.interactiveNote + ')' : ''}${res.problems.length ? ' problems: ' + res.problems.join(' | ') : ''}`);
+    }
+  }
+  if (opt.mermaid) for (const n of opt.sizes) {
+    results.mermaid[n] = [];
+    const runs = n === BIGGEST && n >= 100000 ? Math.min(opt.runs, opt.mermaidRunsMax) : opt.runs;
+    for (let r = 0; r < runs; r++) {
+      const res = await runMermaid(n);
+      results.mermaid[n].push(res);
+      log(`mermaid N=${n} run ${r + 1}: ${res.error ? 'error ' + res.error : res.capped ? res.note : `first frame ${fmt(res.firstFrame)} ms, longest pause ${fmt(res.longestPause)} ms, ${res.tasksDrawn} tasks drawn`}, renderer ${mb(res.rendererPeak)} MB peak`);
+      if (res.capped) break;  // a capped run says all there is to say; the next would cap too
+    }
+  }
+  if (opt.leak) {
+    const b = await launch();
+    try {
+      await b.page.goto(`${url}index.html`);
+      await b.page.evaluate(() => window.uxcx.ready);
+      const big = fs.readFileSync(inputs[1000].json, 'utf8'), tiny = fs.readFileSync(inputs[1].json, 'utf8');
+      results.leak = leakVerdict(await leakCycles(b.page, big, tiny, opt.leakCycles, Math.min(50, opt.leakCycles)));
+      log(`leak check: ${results.leak.cycles} cycles in ${fmt(results.leak.seconds, 1)} s, wasm ${results.leak.atWarm.wasm} -> ${results.leak.atEnd.wasm} bytes: ${results.leak.pass ? 'pass' : 'FAIL'}`);
+    } finally { await b.close(); }
+  }
+} finally {
+  server.close();
+}
+
+// ---- report -----------------------------------------------------------------------------------
+function fmt(x, d = 0) { return x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d); }
+function mb(x) { return x ? (x / 2 ** 20).toFixed(0) : '–'; }
+const pick = (runs, k) => (runs || []).map((r) => r[k]).filter((x) => x !== null && x !== undefined);
+// "median (min–max)", scaled by f, d decimals
+function cell(runs, k, f = 1, d = 0) {
+  const xs = pick(runs, k).map((x) => x * f);
+  if (!xs.length) return '–';
+  const m = median(xs);
+  return xs.length === 1 ? fmt(m, d) : `${fmt(m, d)} (${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)})`;
+}
+const MiB = 1 / 2 ** 20;
+const sizes = opt.sizes;
+const head = `| | ${['empty app', ...sizes.map((n) => `N = ${n.toLocaleString('en')}`)].join(' | ')} |\n|---|${'---|'.repeat(sizes.length + 1)}`;
+const row = (label, k, f, d, withEmpty = true) => `| ${label} | ${[withEmpty ? cell(results.app[0], k, f, d) : '', ...sizes.map((n) => cell(results.app[n], k, f, d))].join(' | ')} |`;
+const ours = [
+  head,
+  row('first frame of the map, ms', 'firstFrame', 1, 0),
+  row('interactive, ms', 'interactive', 1, 0),
+  row('longest main-thread pause while loading, ms', 'longestPause', 1, 0),
+  row('frame time while panning/zooming, median, ms', 'frameMedian', 1, 1),
+  row('frame time while panning/zooming, p95, ms', 'frameP95', 1, 1),
+  row("app's own time per frame, median, ms", 'appMedian', 1, 2),
+  row("app's own time per frame, p95, ms", 'appP95', 1, 2),
+  row('JS heap, MiB', 'jsHeap', MiB, 1),
+  row('wasm memory, MiB', 'wasm', MiB, 0),
+  row('renderer memory (RSS at end), MiB', 'rendererRss', MiB, 0),
+  row('renderer memory (peak RSS), MiB', 'rendererPeak', MiB, 0),
+].join('\n');
+const mhead = `| | ${sizes.map((n) => `N = ${n.toLocaleString('en')}`).join(' | ')} |\n|---|${'---|'.repeat(sizes.length)}`;
+const mcell = (n, k, f, d) => {
+  const runs = results.mermaid[n] || [];
+  if (runs.some((r) => r.capped) && (k === 'firstFrame' || k === 'longestPause' || k.startsWith('frame'))) return `no frame within ${opt.mermaidCap} s`;
+  return cell(runs, k, f, d) + (runs.length === 1 && opt.runs > 1 ? ' (1 run)' : '');
+};
+const mrow = (label, k, f, d) => `| ${label} | ${sizes.map((n) => mcell(n, k, f, d)).join(' | ')} |`;
+const theirs = !opt.mermaid ? '' : [
+  mhead,
+  mrow('first frame of the diagram, ms', 'firstFrame', 1, 0),
+  mrow('longest main-thread pause while loading, ms', 'longestPause', 1, 0),
+  mrow('frame time while scrolling, median, ms', 'frameMedian', 1, 1),
+  mrow('frame time while scrolling, p95, ms', 'frameP95', 1, 1),
+  mrow('JS heap, MiB', 'jsHeap', MiB, 1),
+  mrow('renderer memory (RSS at end), MiB', 'rendererRss', MiB, 0),
+  mrow('renderer memory (peak RSS), MiB', 'rendererPeak', MiB, 0),
+].join('\n');
+const ratio = (n, k) => {
+  const a = median(pick(results.app[n], k)), mr = results.mermaid[n] || [];
+  if (mr.some((r) => r.capped)) return k === 'firstFrame' ? `< ${fmt(a / (opt.mermaidCap * 1000), 3)}` : k === 'rendererPeak' ? `${fmt(a / median(pick(mr, k)), 2)} (Mermaid's at the cap)` : '–';
+  const b = median(pick(mr, k));
+  return a !== null && b ? fmt(a / b, 3) : '–';
+};
+const ratios = !opt.mermaid ? '' : [
+  mhead,
+  `| first frame, ours / Mermaid | ${sizes.map((n) => ratio(n, 'firstFrame')).join(' | ')} |`,
+  `| longest pause, ours / Mermaid | ${sizes.map((n) => ratio(n, 'longestPause')).join(' | ')} |`,
+  `| renderer memory (peak), ours / Mermaid | ${sizes.map((n) => ratio(n, 'rendererPeak')).join(' | ')} |`,
+].join('\n');
+
+// The goals of the benchmark (bench/README.md), checked against the medians.
+const med = (n, k) => median(pick(results.app[n], k));
+const goals = [];
+const goal = (what, value, limit, unit, ok) => goals.push({ what, value, limit, unit, pass: ok });
+if (results.mermaid[10000]?.length) {
+  goal('N = 10,000: first frame <= 0.1x Mermaid', med(10000, 'firstFrame') / median(pick(results.mermaid[10000], 'firstFrame')), 0.1, 'x', null);
+  goal('N = 10,000: renderer memory (peak) <= 0.3x Mermaid', med(10000, 'rendererPeak') / median(pick(results.mermaid[10000], 'rendererPeak')), 0.3, 'x', null);
+}
+if (results.app[100000]) {
+  goal('N = 100,000: interactive < 3 s', med(100000, 'interactive') / 1000, 3, 's', null);
+  goal('N = 100,000: no main-thread pause over 200 ms', med(100000, 'longestPause'), 200, 'ms', null);
+  goal("N = 100,000: panning p95 <= the empty app's p95", med(100000, 'frameP95'), med(0, 'frameP95'), 'ms', null);
+}
+if (results.app[10000]) goal("N = 10,000: app's own time per frame (p95) < 4 ms", med(10000, 'appP95'), 4, 'ms', null);
+goal('gzip download < 1 MB', download.gzip / 1e6, 1, 'MB', null);
+for (const g of goals) g.pass = g.value !== null && !Number.isNaN(g.value) && g.value <= g.limit;
+const goalTable = ['| goal | measured | limit | |', '|---|---|---|---|',
+  ...goals.map((g) => `| ${g.what} | ${fmt(g.value, g.unit === 'x' ? 3 : g.unit === 's' || g.unit === 'MB' ? 2 : 1)} ${g.unit} | ${fmt(g.limit, g.unit === 'x' ? 1 : g.unit === 'ms' ? 1 : 0)} ${g.unit} | ${g.pass ? 'met' : '**missed**'} |`)].join('\n');
+
+const m = results.machine;
+const when = started.toISOString().slice(0, 10);
+const downloadLine = `Download (${APP_FILES.join(', ')}): ${(download.raw / 1e6).toFixed(2)} MB raw, ${(download.gzip / 1e6).toFixed(2)} MB gzip -9 (app.wasm ${(download.files['app.wasm'].gzip / 1e6).toFixed(2)} MB gzip).`;
+const leakLine = results.leak ? `Leak check: ${results.leak.cycles} cycles of loading a 1,000-touchpoint map and then a 1-touchpoint map, in one page: wasm memory ${results.leak.atWarm.wasm.toLocaleString('en')} bytes after cycle ${results.leak.warm}, ${results.leak.atEnd.wasm.toLocaleString('en')} at the end (growth ${results.leak.wasmGrowth}): **${results.leak.pass ? 'pass' : 'FAIL'}**${results.leak.failed.length ? '; failed loads: ' + results.leak.failed.join('; ') : ''}. JS heap ${fmt(results.leak.atWarm.jsHeap * MiB, 1)} -> ${fmt(results.leak.atEnd.jsHeap * MiB, 1)} MiB.` : '';
+const mermaidVersion = JSON.parse(fs.readFileSync(path.join(BENCH, 'node_modules/mermaid/package.json'), 'utf8')).version;
+const report = [
+  `Measured ${when} on ${m.cpu}, ${m.cores} cores, ${m.memGB} GB, no GPU (WebGL on SwiftShader); ${m.chromium} headless, `
+  + `playwright-core, a fresh profile per run; median (min–max) of ${opt.runs} runs; Mermaid ${mermaidVersion}. `
+  + `Load average ${m.loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other work on the machine slows every figure). `
+  + `Rerun: \`scripts/bench\` (about ${Math.round((Date.now() - started) / 60000)} min).`,
+  '', '**uxcx**', '', ours, '',
+  ...(opt.mermaid ? ['**Mermaid `journey`, the same journeys**', '', theirs, '', '**Ratios, ours / Mermaid (medians)**', '', ratios, ''] : []),
+  '**Goals**', '', goalTable, '', downloadLine, '', leakLine,
+].join('\n');
+console.log(report);
+
+fs.writeFileSync(path.join(OUT, `results-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, goals, report }, null, 1));
+if (opt.readme) {
+  const readme = path.join(BENCH, 'README.md');
+  const begin = '<!-- browser-bench:begin (scripts/bench writes between these lines) -->', end = '<!-- browser-bench:end -->';
+  const text = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '';
+  if (text.includes(begin) && text.includes(end)) {
+    fs.writeFileSync(readme, text.slice(0, text.indexOf(begin) + begin.length) + '\n' + report + '\n' + text.slice(text.indexOf(end)));
+    log('table written to bench/README.md');
+  } else log('bench/README.md has no browser-bench markers: table not written there');
+}
+process.exit(0);
