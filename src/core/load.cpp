@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -110,6 +111,7 @@ struct Loader {
     std::string path;  // JSON pointer of the value being read
     Journey j;
     std::unordered_map<std::string, int> stageIndex, channelIndex, setIndex;
+    std::vector<const JNode*> uxNodes;  // per set: the "ux" object of the touchpoint being read
 
     // ---- diagnostics ------------------------------------------------------------------------
     bool room() const { return diags.size() < kMaxDiagnostics; }
@@ -286,12 +288,16 @@ struct Loader {
         const JNode *mean = nullptr, *sd = nullptr, *nn = nullptr, *times = nullptr, *geomean = nullptr,
                     *logSd = nullptr, *succ = nullptr, *att = nullptr, *prom = nullptr, *pass = nullptr,
                     *detr = nullptr, *counts = nullptr;
-        std::vector<std::string_view> allowed;
-        if (is_mean_metric(m)) allowed = {"mean", "sd", "n"};
-        else if (m == Metric::TimeOnTask) allowed = {"times", "geomean", "logSd", "n"};
-        else if (m == Metric::TaskSuccess) allowed = {"successes", "attempts"};
-        else if (m == Metric::Nps) allowed = {"promoters", "passives", "detractors"};
-        else if (m == Metric::Csat) allowed = {"counts"};
+        static const std::vector<std::string_view> kMean = {"mean", "sd", "n"}, kTime = {"times", "geomean", "logSd", "n"},
+                                                    kTask = {"successes", "attempts"},
+                                                    kNps = {"promoters", "passives", "detractors"}, kCsat = {"counts"},
+                                                    kNone = {};
+        const std::vector<std::string_view>& allowed = is_mean_metric(m)            ? kMean
+                                                       : m == Metric::TimeOnTask  ? kTime
+                                                       : m == Metric::TaskSuccess ? kTask
+                                                       : m == Metric::Nps         ? kNps
+                                                       : m == Metric::Csat        ? kCsat
+                                                                                  : kNone;
         members(o, [&](const JNode& c, std::string_view k) {
             bool ok = std::find(allowed.begin(), allowed.end(), k) != allowed.end();
             if (!ok) {
@@ -465,10 +471,6 @@ struct Loader {
                         type_words(b.type) + "; it is left out");
             return;
         }
-        std::vector<std::string_view> known = {"n"};
-        if (ux) known.push_back("timeTarget");
-        for (int i = 0; i < kMetricCount; i++)
-            if (is_ux_metric((Metric)i) == ux) known.push_back(metric_key((Metric)i));
         members(b, [&](const JNode& c, std::string_view k) {
             if (k == "n") {
                 At a(path, k);
@@ -493,9 +495,9 @@ struct Loader {
                                 (ux ? "cx" : "ux") + "\", not in \"" + name +
                                 "\"; it is kept in the file but not used");
             else {
-                std::vector<std::string_view> all = known;
-                for (int i = 0; i < kMetricCount; i++)
-                    if (is_ux_metric((Metric)i) != ux) all.push_back(metric_key((Metric)i));
+                std::vector<std::string_view> all = {"n"};  // every name a ux/cx block knows
+                if (ux) all.push_back("timeTarget");
+                for (int i = 0; i < kMetricCount; i++) all.push_back(metric_key((Metric)i));
                 warn_key(c, "unknown metric \"" + std::string(k) + "\"" + unknown_hint(k, all) +
                                 "; it is kept in the file but not used");
             }
@@ -701,11 +703,15 @@ struct Loader {
         for (auto& c : j.channels) channelIds.push_back(c.id);
         for (auto& s : j.sets) setIds.push_back(s.id);
         // Ids written in the file, so a generated id never takes one a later touchpoint owns.
-        std::unordered_set<std::string> written, taken;
+        // Views into the parsed text (stable), so 100k ids cost no allocation each.
+        std::unordered_set<std::string_view> written, taken;
+        written.reserve(list.count);
+        taken.reserve(list.count);
+        std::vector<std::unique_ptr<std::string>> made;  // generated ids, owned here for `taken`
         items(list, [&](const JNode& c, size_t) {
             if (c.type != JType::Object) return;
             members(c, [&](const JNode& m, std::string_view k) {
-                if (k == "id" && m.type == JType::String) written.emplace(doc.str(m));
+                if (k == "id" && m.type == JType::String) written.insert(doc.str(m));
             });
         });
         std::unordered_map<std::string, int> nextSuffix;  // keeps renaming linear on hostile files
@@ -728,7 +734,7 @@ struct Loader {
             Touchpoint tp;
             tp.sets.resize(j.sets.size());
             const JNode *idNode = nullptr, *stageNode = nullptr, *channelNode = nullptr;
-            std::vector<const JNode*> uxNodes(j.sets.size(), nullptr);
+            uxNodes.assign(j.sets.size(), nullptr);  // reused: no allocation per touchpoint
             members(c, [&](const JNode& m, std::string_view k) {
                 if (k == "ux" || k == "cx" || k == "emotion") {
                     if (const JNode* ux = readings_member(m, k, tp.sets[0])) uxNodes[0] = ux;
@@ -786,7 +792,12 @@ struct Loader {
                 At a(path, "id");
                 warn(*idNode, "touchpoint id " + quote(given) + " is used twice; this one is renamed " + quote(tp.id));
             }
-            taken.insert(tp.id);
+            if (idNode && idNode->type == JType::String && doc.str(*idNode) == tp.id) {
+                taken.insert(doc.str(*idNode));
+            } else {
+                made.push_back(std::make_unique<std::string>(tp.id));
+                taken.insert(*made.back());
+            }
             if (tp.name.empty()) warn(c, "the touchpoint " + quote(tp.id) + " has no \"name\"; its id is shown instead");
             tp.stage = resolve_ref(stageNode, "stage", stageIndex, stageIds, c, tp.stageRef);
             if (channelsGiven || channelNode)
