@@ -37,6 +37,7 @@ const swap = (from, to) => {
 swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
 // The glue first tries fetch() on the wasm's data: URL (then falls back to decoding it itself).
 swap("connect-src 'self'", "connect-src 'self' data:");
+swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
 swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
 swap('<script src="uxcx.js"></script>', `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
 swap('<script src="app.js" async></script>', `<script>${scripts[2]}</script>`);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve(process.argv[2] || 'build/web');
-const files = ['index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm'];
+const files = ['index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'icon.svg'];
 const indexPath = path.join(out, 'assets/samples/index.json');
 if (fs.existsSync(indexPath)) {
   files.push('assets/samples/index.json');
