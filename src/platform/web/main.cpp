@@ -41,7 +41,10 @@ void sync_canvas_size(uxcx::App& app) {
     const float scale = app.dpi_scale * uxcx::ui_text_scale(app);
     if (scale != g_style_scale || app.dark != g_style_dark) {
         uxcx::ui_setup_style(app, scale, "/fonts");
-        ImGui_ImplOpenGL3_DestroyFontsTexture();  // rebuilt by the next NewFrame
+        // ImGui 1.90.1's NewFrame only recreates device objects when the shader is missing, so a
+        // destroyed font texture must be recreated here (else every rebuild draws black).
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
         g_style_scale = scale;
         g_style_dark = app.dark;
     }
