@@ -130,7 +130,7 @@ static void draw_toolbar(App& app) {
     }
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     if (ImGui::Button(ICON_CAMERA " PNG")) app_export_png(app);
-    ImGui::SetItemTooltip("Download this view as a PNG image");
+    ImGui::SetItemTooltip("Download this view as a PNG image (E)");
     ImGui::SameLine();
     if (ImGui::Button(ICON_DOWNLOAD " CSV")) app_export_csv(app);
     ImGui::SetItemTooltip("Download the ranking as CSV");
@@ -159,7 +159,7 @@ static void draw_error_banner(App& app) {
 }
 
 // Keys: arrows move the selection (left/right along the journey, up/down across lanes), P toggles
-// presentation, Escape leaves it. Never while a text field has the keyboard.
+// presentation, Escape leaves it, E exports a PNG of the view. Never while a text field has the keyboard.
 static void handle_keys(App& app) {
     if (!app.has_document || !app_owns_keyboard()) return;
     const MapLayout& l = app.doc.layout;
@@ -176,6 +176,7 @@ static void handle_keys(App& app) {
     if (app.selected != before) app.map.follow = true;
     if (ImGui::IsKeyPressed(ImGuiKey_P, false) && !ImGui::GetIO().KeyCtrl) app_set_presentation(app, !app.presentation);
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) app_set_presentation(app, false);
+    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && !ImGui::GetIO().KeyCtrl) app_export_png(app);
 }
 
 static void draw_view(App& app) {
