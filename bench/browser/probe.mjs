@@ -7,16 +7,15 @@ import fs from 'node:fs';
 // Records, in window.__bench, times in ms since navigation start (performance.now()):
 //   longtasks  [start, duration] of every task over 50 ms (PerformanceObserver 'longtask')
 //   readyAt    uxcx.ready resolved (the app's first frame, any content)
-//   mapAt      first frame that shows the map: state().touchpoints === n and items on screen
-//   interactiveAt  first frame that reacts to input: at mapAt a wheel event goes to the canvas;
-//              this is the first frame whose visible cards moved because of it
+//   mapAt      first frame that shows the map: the frame after state().touchpoints === n
+//   interactiveAt  first frame that reacts to input (a wheel event sent to the canvas at mapAt)
 //   deltas     rAF-to-rAF intervals while `recording` (frame times)
 //   appMs      duration of the app's own rAF callbacks while `recording`: requestAnimationFrame is
 //              wrapped, so this is all JS + wasm the app runs per frame (ImGui, layout, GL calls),
 //              not the GPU process's SwiftShader rasterisation
 export function instrument(n) {
   const B = (window.__bench = { longtasks: [], deltas: [], appMs: [], recording: false,
-    readyAt: null, mapAt: null, interactiveAt: null, interactiveNote: null });
+    readyAt: null, mapAt: null, interactiveAt: null, interactiveNote: null, lastAppEnd: 0 });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) B.longtasks.push([e.startTime, e.duration]);
@@ -26,34 +25,47 @@ export function instrument(n) {
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => {
     const s = performance.now();
-    try { cb(t); } finally { if (B.recording) B.appMs.push(performance.now() - s); }
+    try { cb(t); } finally { B.lastAppEnd = performance.now(); if (B.recording) B.appMs.push(B.lastAppEnd - s); }
   });
   let last = 0;
   const tick = (t) => { if (B.recording && last) B.deltas.push(t - last); last = t; raf(tick); };
   raf(tick);
   if (n === null) return;
 
-  // Our callback is registered before the app's main loop, so in each frame it runs first and
-  // state().items describes the frame drawn just before: mapAt is late by at most one frame.
+  // Our callback is registered before the app's main loop, so in each frame it runs first: when it
+  // first sees the map loaded (touchpoints === n), the app draws it right after; mapAt is taken
+  // at the next frame, once that frame is done. A wheel event is then sent to the canvas; the
+  // frame that reacts is the first whose visible cards moved, or, when no card is on screen (at
+  // 100,000 the fitted map is drawn as density, without cards), the end of the first app frame
+  // after the event (ImGui consumes it there).
   const key = (s) => s.items.slice(0, 8).map((i) => `${i.id}@${i.x.toFixed(1)},${i.y.toFixed(1)}`).join(' ');
-  let before = null, deadline = 0;
+  let seen = false, before = null, sentAt = 0, deadline = 0;
   const poll = () => {
     const u = window.uxcx;
     if (u && u.ready && B.readyAt === null) u.ready.then(() => { if (B.readyAt === null) B.readyAt = performance.now(); });
     let s = null;
     try { s = u && u.state ? u.state() : null; } catch (e) { s = null; }
     if (n === 0) { if (B.readyAt !== null) return; raf(poll); return; }
-    if (s && B.mapAt === null && s.touchpoints === n && s.items.length > 0) {
+    if (!seen) {
+      if (s && s.touchpoints === n) seen = true;
+    } else if (B.mapAt === null && s) {
       B.mapAt = performance.now();
+      B.itemsAtMap = s.items.length;
       before = key(s);
       const canvas = document.querySelector('canvas');
       const r = canvas.getBoundingClientRect();
       const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true };
       canvas.dispatchEvent(new MouseEvent('mousemove', at));
       canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: 120, deltaMode: 0 }));
+      sentAt = performance.now();
       deadline = B.mapAt + 10000;
     } else if (B.mapAt !== null && s) {
-      if (key(s) !== before) { B.interactiveAt = performance.now(); return; }
+      if (s.items.length === 0 && B.lastAppEnd > sentAt) {
+        B.interactiveAt = B.lastAppEnd;
+        B.interactiveNote = 'no card on screen: end of the first app frame after the input';
+        return;
+      }
+      if (s.items.length > 0 && key(s) !== before) { B.interactiveAt = performance.now(); return; }
       if (performance.now() > deadline) { B.interactiveNote = 'the wheel event changed nothing in 10 s'; return; }
     }
     raf(poll);

@@ -1,5 +1,6 @@
-// leak.test.mjs: the quick leak check (scripts/bench runs 1,000 cycles; this one 100, 15-35 s): loading a 1,000-touchpoint
-// map and then a tiny one, over and over in one page, must not grow the wasm memory.
+// leak.test.mjs: the quick leak check (scripts/bench runs 1,000 cycles; this one 100, 15-35 s):
+// loading a 1,000-touchpoint map and then a tiny one, over and over in one page, must not grow
+// the wasm memory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
