@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/convert_text.h"
 #include "core/load_json_dom.h"
 #include "core/load_text.h"
 
@@ -160,37 +161,13 @@ struct Loader {
         for (int c = a.first; c >= 0; c = doc.nodes[c].next, i++) f(doc.nodes[c], i);
     }
 
-    void write_string(std::string_view s, std::string& out) {
-        out += '"';
-        for (char ch : s) {
-            unsigned char c = (unsigned char)ch;
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                default:
-                    if (c < 0x20) {
-                        char b[8];
-                        std::snprintf(b, sizeof b, "\\u%04x", c);
-                        out += b;
-                    } else {
-                        out += ch;
-                    }
-            }
-        }
-        out += '"';
-    }
     // Compact JSON text of a value, for Extras. Recursion is bounded by the parser's depth cap.
     void write_json(const JNode& n, std::string& out) {
         switch (n.type) {
             case JType::Null: out += "null"; break;
             case JType::Bool: out += n.num != 0 ? "true" : "false"; break;
             case JType::Number: out += doc.number_text(n); break;
-            case JType::String: write_string(doc.str(n), out); break;
+            case JType::String: append_json_string(out, doc.str(n)); break;
             case JType::Array: {
                 out += '[';
                 bool first = true;
@@ -208,7 +185,7 @@ struct Loader {
                 members(n, [&](const JNode& c, std::string_view k) {
                     if (!first) out += ',';
                     first = false;
-                    write_string(k, out);
+                    append_json_string(out, k);
                     out += ':';
                     write_json(c, out);
                 });
