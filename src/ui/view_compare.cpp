@@ -29,7 +29,7 @@ static void change_cell(double before, double after, double change, bool signifi
         ImGui::TextDisabled("%s " ICON_RIGHT " %s", a, b);
         return;
     }
-    const ImU32 col = change > 0.5 ? score_color(92) : change < -0.5 ? score_color(8) : ui_color(ImGuiCol_TextDisabled);
+    const ImU32 col = change > 0.5 ? score_color(100) : change < -0.5 ? score_color(0) : ui_color(ImGuiCol_TextDisabled);
     ImGui::Text("%s " ICON_RIGHT " %s", a, b);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, col);

@@ -237,6 +237,13 @@ void view_map(App& app) {
         if (top < cam.y || top + r.h > cam.y + vh) cam.y = top + r.h * 0.5f - vh * 0.5f;
         cam.follow = false;
     }
+    // Keep at least half the window on the journey: no panning off into empty space.
+    {
+        const float vw = content.x / scale, vh = content.y / scale;
+        const float ww = l.width - kLaneLabelW, wh = l.height - kHeaderH;
+        cam.x = std::clamp(cam.x, std::min(-vw * 0.5f, ww - vw * 0.5f), std::max(-vw * 0.5f, ww - vw * 0.5f));
+        cam.y = std::clamp(cam.y, std::min(-vh * 0.5f, wh - vh * 0.5f), std::max(-vh * 0.5f, wh - vh * 0.5f));
+    }
     const MapXform view{xf.origin, scale, cam.x, cam.y};
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -248,7 +255,8 @@ void view_map(App& app) {
 
     // Cards, culled per cell then per card; three levels of detail by on-screen card size.
     const float card_px = kCardW * scale;
-    const bool full = card_px >= em * 7.5f;  // text still fits at this size
+    // Text is drawn while it is at least 8 CSS pixels high; below that a card is two colours.
+    const bool full = em * cam.zoom >= 8.0f * std::max(1.0f, app.dpi_scale);
     const bool blocks = card_px < 3.0f;      // cards smaller than 3 px: one block per cell
     const int lanes = (int)l.lanes.size();
     int hovered_card = -1;

@@ -35,7 +35,7 @@ void view_ranking(App& app) {
     const float em = ImGui::GetFontSize();
 
     ImGui::SetNextItemWidth(em * 14);
-    if (filter.Draw(ICON_QUOTE " Filter names", em * 14)) dirty = true;
+    if (filter.Draw(ICON_SEARCH " Filter names", em * 14)) dirty = true;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 11);
     if (ImGui::BeginCombo("##quadrant", quadrant < 0 ? "All quadrants" : quadrant_label((Quadrant)quadrant))) {
@@ -68,8 +68,9 @@ void view_ranking(App& app) {
     }
     ImGui::SameLine(0, em * 1.5f);
     ImGui::Text("%d of %d", (int)rows.size(), (int)j.touchpoints.size());
-    ImGui::SameLine(0, em * 1.5f);
     legend_score(j.scoring.threshold);
+    ImGui::SameLine(0, em * 1.5f);
+    legend_gap();
 
     if (built_for != app.generation) {
         built_for = app.generation;
@@ -83,7 +84,7 @@ void view_ranking(App& app) {
     if (!ImGui::BeginTable("##ranking", ColCount, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, em * 3, ColRank);
-    ImGui::TableSetupColumn("Touchpoint", ImGuiTableColumnFlags_WidthStretch, 4, ColName);
+    ImGui::TableSetupColumn("Touchpoint", ImGuiTableColumnFlags_WidthStretch, 3.5f, ColName);
     ImGui::TableSetupColumn("Stage", 0, 1.5f, ColStage);
     ImGui::TableSetupColumn("Channel", 0, 1.5f, ColChannel);
     ImGui::TableSetupColumn("UX", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, ColUx);
@@ -91,7 +92,7 @@ void view_ranking(App& app) {
     ImGui::TableSetupColumn("Gap", 0, 0.8f, ColGap);
     ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, ColPriority);
     ImGui::TableSetupColumn("n (UX/CX)", 0, 1.0f, ColN);
-    ImGui::TableSetupColumn("Quadrant", 0, 1.8f, ColQuadrant);
+    ImGui::TableSetupColumn("Quadrant", 0, 2.4f, ColQuadrant);
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -182,7 +183,7 @@ void view_ranking(App& app) {
             }
             ImGui::TableNextColumn();
             if (!std::isnan(sc.gap)) {
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, gap_color(sc.gap, 0.6f));
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, gap_color(sc.gap, 0.45f));
                 ImGui::Text("%+.0f", sc.gap);
             }
             ImGui::TableNextColumn();

@@ -29,6 +29,7 @@
 #define ICON_STAR "\xef\x80\x85"      // f005 star (change beyond its uncertainty)
 #define ICON_CLOSE "\xef\x80\x8d"     // f00d times
 #define ICON_FOLDER "\xef\x81\xbc"    // f07c folder-open
+#define ICON_SEARCH "\xef\x80\x82"    // f002 search
 
 namespace uxcx {
 

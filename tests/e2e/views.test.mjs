@@ -25,7 +25,8 @@ before(async () => {
     window.requestAnimationFrame = (cb) => raf((t) => {
       const t0 = performance.now();
       cb(t);
-      window.__frameTimes.push(performance.now() - t0);
+      // lib.mjs' frames() waits with callbacks named `step`: not the app's, not counted.
+      if (cb.name !== 'step') window.__frameTimes.push(performance.now() - t0);
       if (window.__frameTimes.length > 2000) window.__frameTimes.splice(0, 1000);
     });
   });
