@@ -132,6 +132,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"sourceUrl", app.doc.source_url},
         {"presentation", app.presentation},
         {"dark", app.dark},
+        {"frameMs", app.frame_ms},  // the app's own CPU time in its last app_frame()
         {"items", items},
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
