@@ -7,7 +7,9 @@
 export function leakCycles(page, big, tiny, cycles, warm) {
   return page.evaluate(async ({ big, tiny, cycles, warm }) => {
     const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
-    const mem = () => ({ wasm: Module.HEAPU8.length, jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null });
+    // JS heap after a full collection when the browser allows one (--js-flags=--expose-gc): what
+    // is still reachable, not garbage waiting for the collector.
+    const mem = () => { if (window.gc) window.gc(); return { wasm: Module.HEAPU8.length, jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null, gc: !!window.gc }; };
     const failed = [];
     let atWarm = null;
     const t0 = performance.now();

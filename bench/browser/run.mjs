@@ -79,7 +79,7 @@ async function launch() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uxcx-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], viewport: { width: 1280, height: 800 },
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'], viewport: { width: 1280, height: 800 },
   });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];
@@ -213,24 +213,28 @@ function machine() {
     node: process.version, chromium, webgl: 'SwiftShader (no GPU)', loadAtStart: os.loadavg()[0] };
 }
 
+// uxcx and Mermaid take turns, run by run, so that both see the same load on a shared machine.
+async function appRun(n, r) {
+  const res = await runApp(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
+  results.app[n].push(res);
+  if (res.error) { log(`uxcx N=${n} run ${r + 1}: ${res.error}`); return; }
+  log(`uxcx N=${n} run ${r + 1}: first frame ${fmt(res.firstFrame)} ms, interactive ${fmt(res.interactive)} ms, longest pause ${fmt(res.longestPause)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms, app ${fmt(res.appMedian, 2)}/${fmt(res.appP95, 2)} ms, renderer ${mb(res.rendererPeak)} MB peak${res.interactiveNote ? ' (' + res.interactiveNote + ')' : ''}${res.problems.length ? ' problems: ' + res.problems.join(' | ') : ''}`);
+}
+async function mermaidRun(n, r) {
+  const res = await runMermaid(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
+  results.mermaid[n].push(res);
+  log(`mermaid N=${n} run ${r + 1}: ${res.error ? 'error ' + res.error : res.capped ? res.note : `first frame ${fmt(res.firstFrame)} ms, longest pause ${fmt(res.longestPause)} ms, ${res.tasksDrawn} .task elements`}, renderer ${mb(res.rendererPeak)} MB peak`);
+}
+
 try {
   for (const n of [0, ...opt.sizes]) {
     results.app[n] = [];
+    const mermaidRuns = !opt.mermaid || n === 0 ? 0 : n === BIGGEST && n >= 100000 ? Math.min(opt.runs, opt.mermaidRunsMax) : opt.runs;
+    if (mermaidRuns) results.mermaid[n] = [];
     for (let r = 0; r < opt.runs; r++) {
-      const res = await runApp(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
-      results.app[n].push(res);
-      if (res.error) { log(`uxcx N=${n} run ${r + 1}: ${res.error}`); continue; }
-      log(`uxcx N=${n} run ${r + 1}: first frame ${fmt(res.firstFrame)} ms, interactive ${fmt(res.interactive)} ms, longest pause ${fmt(res.longestPause)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms, app ${fmt(res.appMedian, 2)}/${fmt(res.appP95, 2)} ms, renderer ${mb(res.rendererPeak)} MB peak${res.interactiveNote ? ' (' + res.interactiveNote + ')' : ''}${res.problems.length ? ' problems: ' + res.problems.join(' | ') : ''}`);
-    }
-  }
-  if (opt.mermaid) for (const n of opt.sizes) {
-    results.mermaid[n] = [];
-    const runs = n === BIGGEST && n >= 100000 ? Math.min(opt.runs, opt.mermaidRunsMax) : opt.runs;
-    for (let r = 0; r < runs; r++) {
-      const res = await runMermaid(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
-      results.mermaid[n].push(res);
-      log(`mermaid N=${n} run ${r + 1}: ${res.error ? 'error ' + res.error : res.capped ? res.note : `first frame ${fmt(res.firstFrame)} ms, longest pause ${fmt(res.longestPause)} ms, ${res.tasksDrawn} tasks drawn`}, renderer ${mb(res.rendererPeak)} MB peak`);
-      if (res.capped) break;  // a capped run says all there is to say; the next would cap too
+      await appRun(n, r);
+      // A capped run says all there is to say; the next would cap too.
+      if (r < mermaidRuns && !results.mermaid[n].some((x) => x.capped)) await mermaidRun(n, r);
     }
   }
   if (opt.leak) {
@@ -332,7 +336,7 @@ const goalTable = ['| goal | measured | limit | |', '|---|---|---|---|',
 const m = results.machine;
 const when = started.toISOString().slice(0, 10);
 const downloadLine = `Download (${APP_FILES.join(', ')}): ${(download.raw / 1e6).toFixed(2)} MB raw, ${(download.gzip / 1e6).toFixed(2)} MB gzip -9 (app.wasm ${(download.files['app.wasm'].gzip / 1e6).toFixed(2)} MB gzip).`;
-const leakLine = results.leak ? `Leak check: ${results.leak.cycles} cycles of loading a 1,000-touchpoint map and then a 1-touchpoint map, in one page: wasm memory ${results.leak.atWarm.wasm.toLocaleString('en')} bytes after cycle ${results.leak.warm}, ${results.leak.atEnd.wasm.toLocaleString('en')} at the end (growth ${results.leak.wasmGrowth}): **${results.leak.pass ? 'pass' : 'FAIL'}**${results.leak.failed.length ? '; failed loads: ' + results.leak.failed.join('; ') : ''}. JS heap ${fmt(results.leak.atWarm.jsHeap * MiB, 1)} -> ${fmt(results.leak.atEnd.jsHeap * MiB, 1)} MiB.` : '';
+const leakLine = results.leak ? `Leak check: ${results.leak.cycles} cycles of loading a 1,000-touchpoint map and then a 1-touchpoint map, in one page: wasm memory ${results.leak.atWarm.wasm.toLocaleString('en')} bytes after cycle ${results.leak.warm}, ${results.leak.atEnd.wasm.toLocaleString('en')} at the end (growth ${results.leak.wasmGrowth}): **${results.leak.pass ? 'pass' : 'FAIL'}**${results.leak.failed.length ? '; failed loads: ' + results.leak.failed.join('; ') : ''}. JS heap${results.leak.atEnd.gc ? ' after a forced GC' : ''} ${fmt(results.leak.atWarm.jsHeap * MiB, 1)} -> ${fmt(results.leak.atEnd.jsHeap * MiB, 1)} MiB (not part of the verdict).` : '';
 const mermaidVersion = JSON.parse(fs.readFileSync(path.join(BENCH, 'node_modules/mermaid/package.json'), 'utf8')).version;
 const report = [
   `Measured ${when} on ${m.cpu}, ${m.cores} cores, ${m.memGB} GB, no GPU (WebGL on SwiftShader); ${m.chromium} headless, `
