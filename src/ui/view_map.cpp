@@ -257,7 +257,9 @@ void view_map(App& app) {
     const float card_px = kCardW * scale;
     // Text is drawn while it is at least 8 CSS pixels high; below that a card is two colours.
     const bool full = em * cam.zoom >= 8.0f * std::max(1.0f, app.dpi_scale);
-    const bool blocks = card_px < 3.0f;      // cards smaller than 3 px: one block per cell
+    // Cards narrower than 8 px are noise, and tens of thousands of them cost a frame: one block
+    // per cell instead, coloured by the cell's aggregate.
+    const bool blocks = card_px < 8.0f * std::max(1.0f, app.dpi_scale);
     const int lanes = (int)l.lanes.size();
     int hovered_card = -1;
     const float fs = em * cam.zoom;
