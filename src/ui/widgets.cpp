@@ -50,12 +50,13 @@ void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, cons
     const ImVec4 clip(a.x, a.y, b.x, b.y);
     if (offline || !s.present()) {
         dl->AddRect(a, b, ui_color(ImGuiCol_Border), r);
+        // Offline: say there is no UX reading (never a zero that reads as a bad score).
         char text[48];
-        std::snprintf(text, sizeof text, "%s %s", label, offline ? "-  offline" : "-  no data");
-        draw_text_clipped(dl, fs * 0.8f, ImVec2(a.x + fs * 0.3f, a.y + fs * 0.2f), ui_color(ImGuiCol_TextDisabled), text, clip);
-        if (offline)
-            draw_text_clipped(dl, fs * 0.7f, ImVec2(a.x + fs * 0.3f, a.y + fs * 1.1f), ui_color(ImGuiCol_TextDisabled),
-                              ICON_PHONE " no UX reading", clip);
+        std::snprintf(text, sizeof text, offline ? "No %s reading" : "%s: no data", label);
+        draw_text_clipped(dl, fs * 0.85f, ImVec2(a.x + fs * 0.3f, a.y + fs * 0.15f), ui_color(ImGuiCol_TextDisabled), text, clip);
+        if (offline && b.y - a.y > fs * 1.8f)
+            draw_text_clipped(dl, fs * 0.75f, ImVec2(a.x + fs * 0.3f, a.y + fs * 1.1f), ui_color(ImGuiCol_TextDisabled),
+                              ICON_PHONE " offline", clip);
         return;
     }
     const ImU32 bg = score_color(s.value), fg = text_on(bg);
