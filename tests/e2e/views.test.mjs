@@ -49,6 +49,8 @@ async function shot(name) {
 
 async function show(view) {
   assert.equal(await env.page.evaluate((v) => window.uxcx.view(v), view), true);
+  // state().view changes at once, but items are those of the last drawn frame: let the view draw.
+  await frames(env.page, 2);
   return waitForState(env.page, (s) => s.view === view);
 }
 
