@@ -1,6 +1,7 @@
 // view_map.cpp: the journey map: stages as columns, channels as swimlanes, touchpoint cards with
 // UX and CX side by side, an emotion curve; pan, zoom, culling and level of detail for 100k cards.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -52,12 +53,28 @@ static void draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b,
     draw_score_chip(dl, ImVec2(mid + pad * 0.5f, top), ImVec2(b.x - pad, bottom), "CX", sc.cx, fs);
 }
 
-// Level of detail below full: two halves, UX left and CX right, no text.
-static void draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected) {
+// Level of detail below full: two halves, UX left and CX right. The name no longer fits, but the
+// two numbers still do at a readable size (`label_fs`, 0 for none): a fitted map of a whole
+// journey on a laptop or projector then still shows every value, not only colours.
+static void draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected, float label_fs) {
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
     const float mid = (a.x + b.x) * 0.5f;
-    dl->AddRectFilled(a, ImVec2(mid, b.y), score_color(sc.ux.value));
-    dl->AddRectFilled(ImVec2(mid, a.y), b, score_color(sc.cx.value));
+    const ImU32 ux_bg = score_color(sc.ux.value), cx_bg = score_color(sc.cx.value);
+    dl->AddRectFilled(a, ImVec2(mid, b.y), ux_bg);
+    dl->AddRectFilled(ImVec2(mid, a.y), b, cx_bg);
+    if (label_fs > 0 && mid - a.x >= label_fs * 1.6f && b.y - a.y >= label_fs * 1.1f) {
+        const Score* halves[2] = {&sc.ux, &sc.cx};
+        const ImU32 bgs[2] = {ux_bg, cx_bg};
+        for (int h = 0; h < 2; h++) {
+            if (!halves[h]->present()) continue;  // an empty half reads as "no reading"; never a 0
+            char text[16];
+            std::snprintf(text, sizeof text, "%.0f", halves[h]->value);
+            const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(label_fs, FLT_MAX, 0, text);
+            const float x0 = h == 0 ? a.x : mid, x1 = h == 0 ? mid : b.x;
+            dl->AddText(ImGui::GetFont(), label_fs,
+                        ImVec2((x0 + x1 - size.x) * 0.5f, (a.y + b.y - size.y) * 0.5f), text_on(bgs[h]), text);
+        }
+    }
     if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavHighlight), 0, 0, 3);
 }
 
@@ -263,6 +280,8 @@ void view_map(App& app) {
     const int lanes = (int)l.lanes.size();
     int hovered_card = -1;
     const float fs = em * cam.zoom;
+    // Between full detail and blocks, the two numbers at 0.8 em while a card is at least ~4 em wide.
+    const float small_label_fs = card_px >= em * 4.0f ? em * 0.8f : 0.0f;
     for (int c = 0; c < (int)l.columns.size(); c++) {
         const float x0 = view.to_screen(l.columns[c].x, 0).x, x1 = view.to_screen(l.columns[c].right(), 0).x;
         if (x1 < c0.x || x0 > p1.x) continue;
@@ -293,7 +312,7 @@ void view_map(App& app) {
                 if (full)
                     draw_card(dl, app, t, a, b, fs, app.selected == t, over);
                 else
-                    draw_card_small(dl, app, t, a, b, app.selected == t);
+                    draw_card_small(dl, app, t, a, b, app.selected == t, small_label_fs);
                 if (app.items.size() < kMaxItems) {
                     // Report the visible part only, so a click at its centre lands on the card.
                     const float vx0 = std::max(a.x, c0.x), vy0 = std::max(a.y, c0.y);
