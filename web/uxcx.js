@@ -352,6 +352,34 @@
   let storeQueue = Promise.resolve();  // one write after another, in order
   const queue = (fn) => { storeQueue = storeQueue.then(fn).catch((e) => console.warn('uxcx: could not save:', e)); return storeQueue; };
 
+  // Maps waiting to be written, newest bytes per id. Opens can come faster than IndexedDB writes
+  // (a script loading maps in a loop): queueing one write per open kept every map's bytes alive
+  // until its turn. Only the latest bytes of a map that is still in the recent list wait here.
+  const unsavedMaps = new Map();  // id -> bytes
+  const droppedMaps = new Set();  // ids that fell off the recent list
+  let flushQueued = false;
+  function storeMap(id, bytes, dropped = []) {
+    if (bytes) unsavedMaps.set(id, bytes);
+    for (const d of dropped) { unsavedMaps.delete(d.id); droppedMaps.add(d.id); }
+    if (flushQueued) return storeQueue;
+    flushQueued = true;
+    return queue(async () => {
+      flushQueued = false;
+      while (unsavedMaps.size || droppedMaps.size) {
+        if (unsavedMaps.size) {
+          const [mapId, mapBytes] = unsavedMaps.entries().next().value;
+          unsavedMaps.delete(mapId);
+          await idbPut('maps', mapId, mapBytes);
+        } else {
+          const gone = droppedMaps.values().next().value;
+          droppedMaps.delete(gone);
+          await idbDel('maps', gone);
+        }
+      }
+      await idbPut('meta', 'recent', recent);
+    });
+  }
+
   function pushRecent() {
     setMaps('recent', recent.map((r) => ({ id: r.id, title: r.title || r.name,
       story: new Date(r.openedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) })));
@@ -368,11 +396,7 @@
     const dropped = recent.splice(RECENT_MAX);
     lastSaved = JSON.stringify([s.view, s.sel, s.dirty]);
     pushRecent();
-    queue(async () => {
-      await idbPut('maps', id, bytes);
-      await idbPut('meta', 'recent', recent);
-      for (const d of dropped) await idbDel('maps', d.id);
-    });
+    storeMap(id, bytes, dropped);
   }
 
   function openRecent(id) {
@@ -413,10 +437,7 @@
     // Unsaved changes live only in memory: keep a copy of the changed map.
     const bytes = s.dirty ? new TextEncoder().encode(documentJson()) : null;
     if (bytes) current.bytes = bytes;
-    queue(async () => {
-      if (bytes) await idbPut('maps', entry.id, bytes);
-      await idbPut('meta', 'recent', recent);
-    });
+    storeMap(entry.id, bytes);
   }
   function watchForChanges() {
     setInterval(() => {

@@ -22,11 +22,11 @@ before(async () => {
   big = fs.readFileSync(path.join(dir, 'big.json'), 'utf8');
   tiny = fs.readFileSync(path.join(dir, 'tiny.json'), 'utf8');
   fs.rmSync(dir, { recursive: true, force: true });
-  env = await start();
+  env = await start({ args: ['--js-flags=--expose-gc'] });  // window.gc: measure what stays reachable
 });
 after(async () => { if (env) await env.close(); });
 
-test('100 load/unload cycles of a 1,000-touchpoint map do not grow the wasm memory', { timeout: 90000 }, async () => {
+test("100 load/unload cycles of a 1,000-touchpoint map grow neither the wasm memory nor the JS heap", { timeout: 90000 }, async () => {
   await openApp(env.page, env.url);
   // The big map really is drawn: all 1,000 touchpoints loaded, some on screen.
   const r = await env.page.evaluate((t) => window.uxcx.load(t, 'big.json'), big);
@@ -38,5 +38,10 @@ test('100 load/unload cycles of a 1,000-touchpoint map do not grow the wasm memo
   assert.deepEqual(v.failed, []);
   assert.equal(v.touchpoints, 1, 'the tiny map is open at the end');
   assert.equal(v.wasmGrowth, 0, `wasm memory grew from ${v.atWarm.wasm} to ${v.atEnd.wasm} bytes between cycle 20 and 100`);
+  // The page must not keep the maps either: 80 cycles of a ~180 KB map held per cycle would be
+  // ~14 MB; allow 2 MB of noise (compiled code, caches) after a full collection.
+  assert.ok(v.atEnd.gc, 'window.gc is available');
+  const jsGrowth = v.atEnd.jsHeap - v.atWarm.jsHeap;
+  assert.ok(jsGrowth < 2 * 1048576, `the JS heap grew by ${(jsGrowth / 1048576).toFixed(1)} MiB between cycle 20 and 100`);
   assert.deepEqual(env.problems, []);
 });

@@ -20,13 +20,13 @@ export const CHROMIUM_ARGS = [
 
 // Starts the static server and a browser with a fresh profile. Returns what a test needs and a
 // close() that stops both.
-export async function start({ root = WEB, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+export async function start({ root = WEB, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, args = [] } = {}) {
   const { server, url } = await serve(root, 0);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uxcx-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
     viewport,
     deviceScaleFactor,
     acceptDownloads: true,
