@@ -35,7 +35,12 @@ void ui_setup_style(const App& app, float scale, const char* font_dir) {
         io.Fonts->AddFontDefault(&def);
     }
     if (file_exists(icons)) {
-        static const ImWchar icon_ranges[] = {0xF000, 0xF2E0, 0};
+        // Only the icons widgets.h names (ICON_*), not Font Awesome's 736: each glyph costs atlas
+        // space and start-up time, rasterised again at every scale change.
+        static const ImWchar icon_ranges[] = {
+            0xF002, 0xF002, 0xF005, 0xF005, 0xF007, 0xF007, 0xF00D, 0xF00D, 0xF019, 0xF019, 0xF030, 0xF030,
+            0xF061, 0xF063, 0xF065, 0xF065, 0xF071, 0xF071, 0xF07C, 0xF07C, 0xF095, 0xF095, 0xF0C1, 0xF0C1,
+            0xF0E7, 0xF0E7, 0xF0EB, 0xF0EB, 0xF108, 0xF108, 0xF10D, 0xF10D, 0xF185, 0xF186, 0xF26C, 0xF26C, 0};
         ImFontConfig merge;
         merge.MergeMode = true;
         merge.GlyphMinAdvanceX = size;

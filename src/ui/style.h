@@ -9,7 +9,7 @@ namespace uxcx {
 // Extra text zoom the app asks for (presentation mode shows larger type).
 float ui_text_scale(const App& app);
 
-// Loads the UI and icon fonts from `font_dir` (ui.otf, ui-bold.otf, icons.ttf) at `scale`, and sets
+// Loads the UI and icon fonts from `font_dir` (ui.otf, icons.ttf) at `scale`, and sets
 // the theme's colours and the style's sizes for that scale. Falls back to ImGui's built-in font
 // when a file is missing, so a test without fonts still runs.
 void ui_setup_style(const App& app, float scale, const char* font_dir);

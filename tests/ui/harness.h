@@ -41,7 +41,6 @@ struct UiHarness {
             if (!fs::exists(dir / name)) fs::create_symlink(from, dir / name, ec);
         };
         link(UXCX_FONT_UI, "ui.otf");
-        link(UXCX_FONT_UI_BOLD, "ui-bold.otf");
         link(UXCX_FONT_ICONS, "icons.ttf");
         ui_setup_style(app, app.dpi_scale * ui_text_scale(app), dir.c_str());
         unsigned char* pixels = nullptr;
