@@ -94,3 +94,18 @@ test('crisp at devicePixelRatio 2 and follows window resizes', async () => {
     await hi.close();
   }
 });
+
+test('ctrl+wheel (and a trackpad pinch) zooms the map, not the page, without console errors', async () => {
+  await openApp(env.page, env.url, '#map=assets/samples/livechat.json');
+  const before = await waitForState(env.page, (st) => st.items.length > 0);
+  const card = before.items[0];
+  const width = (s) => s.items.find((it) => it.id === card.id)?.w ?? 0;
+  await env.page.mouse.move(card.x + card.w / 2, card.y + card.h / 2);
+  await env.page.keyboard.down('Control');
+  await env.page.mouse.wheel(0, -300);
+  await env.page.keyboard.up('Control');
+  const after = await waitForState(env.page, (st) => width(st) > card.w * 1.2);
+  assert.ok(width(after) > card.w * 1.2, `card ${card.id} grew from ${card.w} to ${width(after)} px`);
+  assert.equal(await env.page.evaluate(() => window.visualViewport.scale), 1, 'the page itself did not zoom');
+  assert.deepEqual(env.problems, []);
+});

@@ -50,6 +50,21 @@ void sync_canvas_size(uxcx::App& app) {
     }
 }
 
+// Mouse wheel, on the canvas. ImGui 1.90.1's GLFW backend listens on the document, which Chrome
+// treats as passive: its preventDefault fails (logged as an error) and a pinch or ctrl+wheel also
+// zooms the whole page. On the canvas the listener may cancel the event. Steps as in the backend
+// (SDL's: 100 pixels or 3 lines a notch). A trackpad pinch arrives as a wheel event with ctrlKey
+// set and no key press, so the event's own modifier state is passed on: pinch zooms the map.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    float step = 1.0f / 100.0f;
+    if (ev->deltaMode == DOM_DELTA_LINE) step = 1.0f / 3.0f;
+    if (ev->deltaMode == DOM_DELTA_PAGE) step = 80.0f;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ev->mouse.ctrlKey || ev->mouse.metaKey);
+    io.AddMouseWheelEvent((float)ev->deltaX * -step, (float)ev->deltaY * -step);
+    return EM_TRUE;
+}
+
 void frame(void* user) {
     auto& app = *(uxcx::App*)user;
     sync_canvas_size(app);
@@ -93,6 +108,8 @@ int main() {
     io.IniFilename = nullptr;  // no file system to save to: settings live in localStorage (web host)
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     io.GetClipboardTextFn = uxcx::web_host_clipboard_get;  // after the GLFW backend set its stubs
     io.SetClipboardTextFn = uxcx::web_host_clipboard_set;
