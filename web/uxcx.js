@@ -568,6 +568,14 @@
       } catch (e) { /* no settings yet */ }
       lastDark = dark;
       Module._uxcx_set_dark(dark ? 1 : 0);
+      // Until the person picks a theme in the app, follow the system when it switches (dusk).
+      window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+        let chosen = false;
+        try { chosen = typeof JSON.parse(localStorage.getItem('uxcx.settings') || '{}').dark === 'boolean'; } catch (err) { /* none */ }
+        if (chosen || aborted) return;
+        lastDark = e.matches;  // the system's choice, not saved as the person's
+        Module._uxcx_set_dark(e.matches ? 1 : 0);
+      });
     },
     onAbort(what) {
       showRecovery(what);

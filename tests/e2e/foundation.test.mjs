@@ -109,3 +109,19 @@ test('ctrl+wheel (and a trackpad pinch) zooms the map, not the page, without con
   assert.equal(await env.page.evaluate(() => window.visualViewport.scale), 1, 'the page itself did not zoom');
   assert.deepEqual(env.problems, []);
 });
+
+test('the theme follows prefers-color-scheme, also when the system switches', async () => {
+  const fresh = await start();  // a fresh profile: no theme chosen yet
+  try {
+    await fresh.page.emulateMedia({ colorScheme: 'dark' });
+    await openApp(fresh.page, fresh.url);
+    assert.equal((await state(fresh.page)).dark, true);
+    await fresh.page.emulateMedia({ colorScheme: 'light' });
+    await waitForState(fresh.page, (s) => s.dark === false);
+    await fresh.page.emulateMedia({ colorScheme: 'dark' });
+    await waitForState(fresh.page, (s) => s.dark === true);
+    assert.deepEqual(fresh.problems, []);
+  } finally {
+    await fresh.close();
+  }
+});

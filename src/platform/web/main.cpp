@@ -114,8 +114,7 @@ int main() {
     io.GetClipboardTextFn = uxcx::web_host_clipboard_get;  // after the GLFW backend set its stubs
     io.SetClipboardTextFn = uxcx::web_host_clipboard_set;
 
-    static uxcx::App app;
-    uxcx::web_host_attach(&app);
+    uxcx::App& app = uxcx::web_host_app();
     emscripten_set_main_loop_arg(frame, &app, 0, false);
     return 0;
 }

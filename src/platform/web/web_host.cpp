@@ -15,9 +15,12 @@
 
 namespace uxcx {
 
-static App* g_app = nullptr;
+// The one App. It lives here, not in main(), because the page calls exported functions (the theme
+// from onRuntimeInitialized, the sample list) before main() runs: they must find a real App.
+static App g_app_instance;
+static App* const g_app = &g_app_instance;
 
-void web_host_attach(App* app) { g_app = app; }
+App& web_host_app() { return g_app_instance; }
 
 EM_JS(void, js_first_frame, (), { uxcxHost.firstFrame(); });
 void web_host_first_frame() { js_first_frame(); }

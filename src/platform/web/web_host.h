@@ -5,8 +5,8 @@
 
 namespace uxcx {
 
-// Gives the exported C functions (uxcx_open, uxcx_state, ...) the app they act on.
-void web_host_attach(App* app);
+// The application state every exported function acts on (valid before main() runs).
+App& web_host_app();
 
 // Tells the page that the first frame is on screen (resolves window.uxcx.ready).
 void web_host_first_frame();
