@@ -115,7 +115,7 @@
     await ready;
     // A pasted or dropped uxcx link opens what it points at.
     const m = /^\s*(https?:\/\/[^\s#]+)#((?:\S*&)?(?:map|data)=\S*)\s*$/.exec(text);
-    if (m) return openFromParams(new URLSearchParams(m[2]));
+    if (m) return openFromParams(new URLSearchParams(m[2]), m[2]);
     return openBytes(new TextEncoder().encode(text), name, '', how);
   }
 
@@ -283,19 +283,23 @@
     return r;
   }
 
-  const hashParams = () => new URLSearchParams(location.hash.replace(/^#/, ''));
+  const hashQuery = () => location.hash.replace(/^#/, '');
+  const hashParams = () => new URLSearchParams(hashQuery());
 
-  // Opens what #map= or #data= names, then shows the view and selection the sender saw.
-  async function openFromParams(p) {
+  // Opens what #map= or #data= names, then shows the view, selection and filters the sender saw
+  // (the C++ side reads view=, sel=, q=, quad=, stage=, ch=, heat=, sets=; see src/core/link.h).
+  // `raw` is the query as written: URLSearchParams would re-encode the ',' of sets=a,b.
+  async function openFromParams(p, raw) {
     const map = p.get('map'), data = p.get('data');
     if (map === null && data === null) return null;
     const r = data !== null ? await openData(data) : await openUrl(map, 'link');
     if (r.ok) {
-      if (p.get('view')) withString(p.get('view'), (s) => Module._uxcx_set_view(s));
-      if (p.get('sel')) withString(p.get('sel'), (s) => Module._uxcx_set_selected(s));
+      // Without the map itself (#data= can be 100k characters): C++ needs only the view's keys.
+      applyQuery(raw.split('&').filter((kv) => !/^(map|data)=/.test(kv)).join('&'));
     }
     return r;
   }
+  const applyQuery = (query) => withString(query, (q) => Module._uxcx_apply_query(q));
 
   // ---- samples and recent maps --------------------------------------------------------------
   function setMaps(kind, list) {
@@ -323,7 +327,8 @@
   }
 
   // IndexedDB "uxcx": store "maps" holds bytes by id, store "meta" holds the recent list
-  // [{id, title, name, sourceUrl, openedAt, view, sel, dirty}], newest first.
+  // [{id, title, name, sourceUrl, openedAt, view, sel, query, dirty}], newest first; `query` is the
+  // link query of view, selection and filters (older entries only have view and sel).
   let dbPromise = null;
   function db() {
     if (!dbPromise) dbPromise = new Promise((res, rej) => {
@@ -391,10 +396,10 @@
     const same = recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
     const id = same ? same.id : 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     current.id = id;
-    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), view: s.view, sel: s.sel, dirty: false };
+    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), view: s.view, sel: s.sel, query: s.query, dirty: false };
     recent = [entry, ...recent.filter((r) => r.id !== id)];
     const dropped = recent.splice(RECENT_MAX);
-    lastSaved = JSON.stringify([s.view, s.sel, s.dirty]);
+    lastSaved = saveKey(s);
     pushRecent();
     storeMap(id, bytes, dropped);
   }
@@ -411,10 +416,15 @@
   }
 
   function applyEntry(entry) {
-    if (entry.view) withString(entry.view, (s) => Module._uxcx_set_view(s));
-    if (entry.sel) withString(entry.sel, (s) => Module._uxcx_set_selected(s));
+    if (typeof entry.query === 'string') applyQuery(entry.query);
+    else {
+      if (entry.view) withString(entry.view, (s) => Module._uxcx_set_view(s));
+      if (entry.sel) withString(entry.sel, (s) => Module._uxcx_set_selected(s));
+    }
     if (entry.dirty) Module._uxcx_set_dirty(1);
   }
+  // What a saved entry must follow: the query holds view and selection too.
+  const saveKey = (s) => JSON.stringify([s.query, s.dirty]);
 
   // Saves the view, the selection and (when changed) the map itself, 300 ms after a change and
   // at once when the page is hidden: what Excalidraw does.
@@ -429,11 +439,11 @@
       try { localStorage.setItem('uxcx.settings', JSON.stringify({ dark: s.dark })); } catch (e) { /* private mode */ }
     }
     if (!current || !current.id || !recent.length || recent[0].id !== current.id) return;
-    const key = JSON.stringify([s.view, s.sel, s.dirty]);
+    const key = saveKey(s);
     if (key === lastSaved && !s.dirty) return;
     lastSaved = key;
     const entry = recent[0];
-    Object.assign(entry, { view: s.view, sel: s.sel, dirty: s.dirty, title: s.title });
+    Object.assign(entry, { view: s.view, sel: s.sel, query: s.query, dirty: s.dirty, title: s.title });
     // Unsaved changes live only in memory: keep a copy of the changed map.
     const bytes = s.dirty ? new TextEncoder().encode(documentJson()) : null;
     if (bytes) current.bytes = bytes;
@@ -443,7 +453,7 @@
     setInterval(() => {
       if (!runtimeUp || aborted || saveTimer) return;
       const s = docState();
-      if (JSON.stringify([s.view, s.sel, s.dirty]) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 300);
+      if (saveKey(s) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 300);
     }, 250);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
     window.addEventListener('pagehide', saveNow);
@@ -461,7 +471,7 @@
       current.id = entry.id;
       applyEntry(entry);
       const s = docState();
-      lastSaved = JSON.stringify([s.view, s.sel, s.dirty]);
+      lastSaved = saveKey(s);
     }
   }
 
@@ -496,7 +506,7 @@
     if (!copied) notify(`The browser did not allow copying. The link (${link.length.toLocaleString('en')} characters) is: ${link}`, 'error');
     else if (link.length > LONG_LINK_CHARS)
       notify(`Link copied, but it is ${link.length.toLocaleString('en')} characters long: chat tools and e-mail may cut links over about 2,000 characters. Host the JSON and share a #map= link, or send the file.${where}`, 'warning');
-    else notify(`Link copied (${link.length.toLocaleString('en')} characters): it opens this map with this view and selection.${where}`, where ? 'warning' : 'info');
+    else notify(`Link copied (${link.length.toLocaleString('en')} characters): it opens this map with this view, selection and filters.${where}`, where ? 'warning' : 'info');
     return link;
   }
 
@@ -640,11 +650,11 @@
     } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
     pushRecent();
     loadSamples();
-    const fromLink = await openFromParams(hashParams());
+    const fromLink = await openFromParams(hashParams(), hashQuery());
     if (fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
     watchForChanges();
   }, () => {});
-  window.addEventListener('hashchange', () => { ready.then(() => openFromParams(hashParams())); });
+  window.addEventListener('hashchange', () => { ready.then(() => openFromParams(hashParams(), hashQuery())); });
 
   // Offline after one visit: the service worker caches the app shell (web/sw.js). Not on file://.
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol))

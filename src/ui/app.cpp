@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/convert.h"
+#include "core/link.h"
 #include "core/load.h"
 #include "imgui.h"
 #include "platform/platform.h"
@@ -72,6 +73,21 @@ bool app_set_view(App& app, std::string_view name) {
             return true;
         }
     return false;
+}
+
+std::string app_link_query(const App& app) {
+    if (!app.has_document) return {};
+    return link_query(app.doc.journey, {app.view, app.selected, app.filters, app.compare_a, app.compare_b});
+}
+
+void app_apply_query(App& app, std::string_view query) {
+    if (!app.has_document) return;
+    const LinkState s = parse_link_query(app.doc.journey, query, {{}, app.selected, app.filters, app.compare_a, app.compare_b});
+    if (!s.view.empty()) app_set_view(app, s.view);
+    app.selected = s.selected;
+    app.filters = s.filters;
+    app.compare_a = s.compare_a;
+    app.compare_b = s.compare_b;
 }
 
 void app_set_presentation(App& app, bool on) {

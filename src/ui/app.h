@@ -13,6 +13,7 @@
 #include "core/analysis.h"
 #include "core/journey.h"
 #include "core/layout.h"
+#include "core/view_filters.h"
 
 namespace uxcx {
 
@@ -54,6 +55,7 @@ struct App {
     MapCamera map;
     bool show_details = true;          // the details panel beside the view
     int compare_a = 0, compare_b = 1;  // measurement sets compared (compare view)
+    ViewFilters filters;               // ranking and heatmap filters; links and the recent list carry them
     std::optional<Document> other;     // a second journey to compare with ("Compare with...")
     bool open_into_other = false;      // the next app_open() fills `other` (set by "Compare with...")
     unsigned generation = 0;           // counts opens; views key their caches on it
@@ -76,6 +78,11 @@ void app_frame(App& app);
 // Names of the views, in menu order; app_set_view() refuses anything else.
 extern const char* const kViewNames[5];
 bool app_set_view(App& app, std::string_view name);
+
+// The view, selection, filters and compared sets as a link query (core/link.h), and back: what
+// a shared link and a recent-map entry carry. Unknown names and ids in the query are ignored.
+std::string app_link_query(const App& app);
+void app_apply_query(App& app, std::string_view query);
 
 // Presentation mode: no editing chrome, larger type, full screen (P toggles, Escape leaves).
 void app_set_presentation(App& app, bool on);

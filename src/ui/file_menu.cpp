@@ -12,9 +12,7 @@ namespace uxcx {
 void copy_link(const App& app) {
     if (!app.has_document) return;
     const Journey& j = app.doc.journey;
-    const std::string sel =
-        app.selected >= 0 && app.selected < (int)j.touchpoints.size() ? j.touchpoints[(size_t)app.selected].id : "";
-    const std::string query = link_view_query(app.view, sel);
+    const std::string query = app_link_query(app);  // view, selection, filters, compared sets
     // A hosted map travels as its URL (short, and the receiver gets the newest version); the
     // JSON is only compressed into the link when there is no URL to point at, or when it changed.
     if (!app.doc.source_url.empty() && !app.doc.dirty)
@@ -61,7 +59,7 @@ void draw_file_menu(App& app) {
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link", nullptr, false, app.has_document)) copy_link(app);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("A link that opens this map with this view and selection");
+        ImGui::SetTooltip("A link that opens this map with this view, selection and filters");
     ImGui::Separator();
     if (ImGui::MenuItem("Download JSON", nullptr, false, app.has_document)) download_document(app, "json");
     if (ImGui::MenuItem("Download Mermaid", nullptr, false, app.has_document)) download_document(app, "mermaid");

@@ -12,7 +12,7 @@
 namespace uxcx {
 
 void view_heatmap(App& app) {
-    static int measure = 1;  // 0 UX, 1 CX, 2 gap
+    int& measure = app.filters.heat;  // HeatUx, HeatCx, HeatGap: in the App so links carry it
     const Journey& j = app.doc.journey;
     const Analysis& an = app.doc.analysis;
     const MapLayout& l = app.doc.layout;

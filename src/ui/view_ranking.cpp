@@ -25,17 +25,25 @@ static double evidence_n(const TouchpointScore& s) {
 }
 
 void view_ranking(App& app) {
+    // The filters live in app.filters (links carry them); the text filter's parsed form and the
+    // rows are caches here, rebuilt when the filters, the data or the sort change.
     static ImGuiTextFilter filter;
-    static int quadrant = -1, stage = -2, channel = -2;  // -1/-2: all
     static std::vector<int> rows;
     static unsigned built_for = ~0u;
+    static ViewFilters built_with;
     static bool dirty = true;
+    int &quadrant = app.filters.quadrant, &stage = app.filters.stage, &channel = app.filters.channel;
     const Journey& j = app.doc.journey;
     const Analysis& an = app.doc.analysis;
     const float em = ImGui::GetFontSize();
 
+    if (app.filters.text != filter.InputBuf) {  // set from outside (a link, another App)
+        std::snprintf(filter.InputBuf, sizeof filter.InputBuf, "%s", app.filters.text.c_str());
+        filter.Build();
+        app.filters.text = filter.InputBuf;  // what fits: the field holds 255 bytes
+    }
     ImGui::SetNextItemWidth(em * 14);
-    if (filter.Draw(ICON_SEARCH " Filter names", em * 14)) dirty = true;
+    if (filter.Draw(ICON_SEARCH " Filter names", em * 14)) app.filters.text = filter.InputBuf;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 11);
     if (ImGui::BeginCombo("##quadrant", quadrant < 0 ? "All quadrants" : quadrant_label((Quadrant)quadrant))) {
@@ -46,8 +54,8 @@ void view_ranking(App& app) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 10);
-    if (ImGui::BeginCombo("##stage", stage == -2 ? "All stages" : stage_name(j, stage))) {
-        if (ImGui::Selectable("All stages", stage == -2)) stage = -2, dirty = true;
+    if (ImGui::BeginCombo("##stage", stage == kAllGroups ? "All stages" : stage_name(j, stage))) {
+        if (ImGui::Selectable("All stages", stage == kAllGroups)) stage = kAllGroups, dirty = true;
         for (int s = -1; s < (int)j.stages.size(); s++) {
             ImGui::PushID(s);
             if (ImGui::Selectable(stage_name(j, s), stage == s)) stage = s, dirty = true;
@@ -57,8 +65,8 @@ void view_ranking(App& app) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 10);
-    if (ImGui::BeginCombo("##channel", channel == -2 ? "All channels" : channel_name(j, channel))) {
-        if (ImGui::Selectable("All channels", channel == -2)) channel = -2, dirty = true;
+    if (ImGui::BeginCombo("##channel", channel == kAllGroups ? "All channels" : channel_name(j, channel))) {
+        if (ImGui::Selectable("All channels", channel == kAllGroups)) channel = kAllGroups, dirty = true;
         for (int c = -1; c < (int)j.channels.size(); c++) {
             ImGui::PushID(c);
             if (ImGui::Selectable(channel_name(j, c), channel == c)) channel = c, dirty = true;
@@ -75,9 +83,10 @@ void view_ranking(App& app) {
     if (built_for != app.generation) {
         built_for = app.generation;
         dirty = true;
-        if (stage >= (int)j.stages.size()) stage = -2;
-        if (channel >= (int)j.channels.size()) channel = -2;
+        if (stage >= (int)j.stages.size()) stage = kAllGroups;
+        if (channel >= (int)j.channels.size()) channel = kAllGroups;
     }
+    if (!(built_with == app.filters)) built_with = app.filters, dirty = true;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -109,8 +118,8 @@ void view_ranking(App& app) {
             if (quadrant >= 0 && (int)sc.quadrant != quadrant) continue;
             const int ts = tp.stage >= 0 && tp.stage < (int)j.stages.size() ? tp.stage : -1;
             const int tc = tp.channel >= 0 && tp.channel < (int)j.channels.size() ? tp.channel : -1;
-            if (stage != -2 && ts != stage) continue;
-            if (channel != -2 && tc != channel) continue;
+            if (stage != kAllGroups && ts != stage) continue;
+            if (channel != kAllGroups && tc != channel) continue;
             rows.push_back(t);
         }
         if (specs && specs->SpecsCount > 0) {

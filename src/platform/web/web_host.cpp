@@ -166,6 +166,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_doc_state() {
         {"view", app.view},
         {"sel", app.selected >= 0 && app.selected < (int)j.touchpoints.size() ? j.touchpoints[(size_t)app.selected].id
                                                                               : std::string()},
+        {"query", app_link_query(app)},  // view, sel, filters, sets: what the recent entry keeps
         {"dirty", app.has_document && app.doc.dirty},
         {"dark", app.dark},
         {"wantsText", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
@@ -189,6 +190,10 @@ EMSCRIPTEN_KEEPALIVE int uxcx_set_selected(const char* id) {
         }
     return 0;
 }
+
+// Applies a link's (or a recent entry's) query: view, sel, filters, sets (core/link.h). Keys it
+// does not know (map=, data=) and unknown ids are ignored.
+EMSCRIPTEN_KEEPALIVE void uxcx_apply_query(const char* query) { app_apply_query(*g_app, query ? query : ""); }
 
 // Marks the document as changed or saved. Used by the page's tests of "ask before discarding"
 // until the UI can edit a journey.
