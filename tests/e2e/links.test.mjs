@@ -70,3 +70,17 @@ test('a reload restores the filters with the last map (recent list)', async () =
   const s = await waitForState(page, (st) => st.title === LIVECHAT && st.view === 'ranking' && st.items.length > 0);
   assert.deepEqual(ids(s), ['pricing']);
 });
+
+test('typing in the ranking\'s filter field with the keyboard narrows the rows and goes into the link', async () => {
+  const { page } = env;
+  await load(page, '#map=assets/samples/livechat.json&view=ranking');
+  await waitForState(page, (st) => st.title === LIVECHAT && ids(st).length === 6);
+  // The filter field is the first widget of the ranking, at the canvas' top left under the
+  // toolbar (about x 8-232, y 57-77 CSS px at 1280x800, from a screenshot).
+  await page.mouse.click(100, 67);
+  await page.keyboard.type('pric');
+  const s = await waitForState(page, (st) => ids(st).length === 1);
+  assert.deepEqual(ids(s), ['pricing']);  // "Pricing page": the only name with "pric"
+  const link = await page.evaluate(() => window.uxcx.copyLink());
+  assert.match(link, /&q=pric$/);
+});
