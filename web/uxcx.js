@@ -73,8 +73,14 @@
   let current = null;  // {bytes, name, sourceUrl, id}
   let opens = 0;       // successful opens so far: a restore never replaces a map opened meanwhile
 
+  // Maps over this size are loaded in a worker (web/loader-worker.js) and only analysed and laid out
+  // on the page: loading 21.7 MB (100k touchpoints) on the page froze it for 3.6 s. Below it,
+  // loading takes tens of ms, less than starting the worker and copying the result would cost.
+  const WORKER_MIN_BYTES = 1024 * 1024;
+
   // Copies the bytes into memory C++ allocated (never onto the stack), then calls uxcx_open.
   // how: 'file', 'drop', 'paste', 'link', 'sample', 'recent', 'restore', 'hook'.
+  // Returns {ok, errors, warnings}; for a map over WORKER_MIN_BYTES a promise of it.
   function openBytes(bytes, name, sourceUrl, how) {
     if (aborted) return { ok: false, errors: [], warnings: [] };
     if (bytes.length > MAX_BYTES)
@@ -83,15 +89,78 @@
       notify('Kept the open map: it has unsaved changes.', 'warning');
       return { ok: false, cancelled: true, errors: [], warnings: [] };
     }
+    // The single-file build has no worker script to start: it loads on the page.
+    if (bytes.length > WORKER_MIN_BYTES && !embedded && typeof Worker === 'function')
+      return openInWorker(bytes, name, sourceUrl, how);
+    return opened(callOpen(bytes, name, sourceUrl), bytes, name, sourceUrl, how);
+  }
+
+  function callOpen(bytes, name, sourceUrl) {
     const ptr = Module._malloc(Math.max(1, bytes.length));
     Module.HEAPU8.set(bytes, ptr);
-    let r;
     try {
-      r = withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
+      return withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
         JSON.parse(Module.UTF8ToString(Module._uxcx_open(ptr, bytes.length, namePtr, urlPtr)))));
     } finally {
       Module._free(ptr);
     }
+  }
+
+  // The loading worker, started on the first big map and kept: {id, bytes} in, {id, pack | error} out.
+  let loader = null, loaderIds = 0;
+  const loaderWaiting = new Map();
+  function loadInWorker(bytes) {
+    if (!loader) {
+      loader = new Worker('loader-worker.js');
+      loader.onmessage = (e) => {
+        const done = loaderWaiting.get(e.data.id);
+        loaderWaiting.delete(e.data.id);
+        if (done) done(e.data);
+      };
+      // The script failed to load or threw: answer everything pending, start afresh next time.
+      loader.onerror = (e) => {
+        e.preventDefault();
+        for (const done of loaderWaiting.values()) done({ error: e.message || 'the loading worker failed' });
+        loaderWaiting.clear();
+        loader.terminate();
+        loader = null;
+      };
+    }
+    const id = ++loaderIds;
+    const reply = new Promise((res) => loaderWaiting.set(id, res));
+    loader.postMessage({ id, bytes });  // copied, not transferred: `current` and remember() keep them
+    return reply;
+  }
+
+  async function openInWorker(bytes, name, sourceUrl, how) {
+    showOverlay(`Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
+    // The overlay hides the map meanwhile: drawing frames nobody sees would only take CPU from
+    // the worker (with a software renderer that made loading twice as slow).
+    Module.pauseMainLoop();
+    let reply;
+    try { reply = await loadInWorker(bytes); } catch (e) { reply = { error: e.message }; }
+    try {
+      if (aborted) return { ok: false, errors: [], warnings: [] };
+      if (reply.pack) {
+        const pack = new Uint8Array(reply.pack), ptr = Module._malloc(Math.max(1, pack.length));
+        Module.HEAPU8.set(pack, ptr);
+        try { Module._uxcx_unpack(ptr, pack.length); } finally { Module._free(ptr); }
+        // Two halves (unpack; analyse and lay out), with input handled in between.
+        await new Promise((res) => setTimeout(res, 0));
+        if (aborted) return { ok: false, errors: [], warnings: [] };
+        return opened(withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
+          JSON.parse(Module.UTF8ToString(Module._uxcx_open_unpacked(namePtr, urlPtr))))), bytes, name, sourceUrl, how);
+      }
+      // No worker here (file:// pages, old browsers) or it failed: load on the page, as small maps do.
+      console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
+      return opened(callOpen(bytes, name, sourceUrl), bytes, name, sourceUrl, how);
+    } finally {
+      if (!aborted) { overlay.hidden = true; Module.resumeMainLoop(); }
+    }
+  }
+
+  // What every successful open records, whichever way it was loaded.
+  function opened(r, bytes, name, sourceUrl, how) {
     if (r.ok) {
       opens++;
       current = { bytes, name, sourceUrl, id: null };
@@ -227,7 +296,7 @@
     try { bytes = await readCapped(response.body, url); } catch (e) {
       return refused(e instanceof RangeError ? `${url} is larger than 32 MiB; uxcx opens maps up to 32 MiB.` : `Reading ${url} failed: ${e.message}. Try again.`);
     }
-    const r = openBytes(bytes, abs.pathname.split('/').pop() || abs.href, abs.href, how);
+    const r = await openBytes(bytes, abs.pathname.split('/').pop() || abs.href, abs.href, how);
     if (!r.ok && !r.cancelled && r.errors.length) {
       const e = r.errors[0];
       setError(`${url} is not a journey map: ${e.message}${e.line ? ` (line ${e.line}, column ${e.column})` : ''}. Check that the link points at a journey JSON or Mermaid file.`);
@@ -275,7 +344,7 @@
         return refused('The map in this link inflates to more than 32 MiB; uxcx refuses it. Ask for the file instead.');
       return refused(`This map link is damaged or cut short: ${e instanceof SyntaxError ? e.message : 'its data does not decompress'}. ${damaged}`);
     }
-    const r = openBytes(bytes, 'map from a link', '', 'link');
+    const r = await openBytes(bytes, 'map from a link', '', 'link');
     if (!r.ok && !r.cancelled && r.errors.length) {
       const e = r.errors[0];
       setError(`This map link is damaged or cut short: ${e.message}${e.line ? ` (line ${e.line}, column ${e.column})` : ''}. ${damaged}`);
@@ -410,7 +479,7 @@
     return queue(async () => {
       const bytes = await idbGet('maps', id);
       if (!bytes) { setError(`"${entry.title}" is no longer stored in this browser. Open the file again.`); return; }
-      const r = openBytes(bytes, entry.name, entry.sourceUrl, 'recent');
+      const r = await openBytes(bytes, entry.name, entry.sourceUrl, 'recent');
       if (r.ok) applyEntry(entry);
     });
   }
@@ -466,7 +535,7 @@
     const before = opens;
     const bytes = await idbGet('maps', entry.id);
     if (!bytes || opens !== before) return;
-    const r = openBytes(bytes, entry.name, entry.sourceUrl, 'restore');
+    const r = await openBytes(bytes, entry.name, entry.sourceUrl, 'restore');
     if (r.ok) {
       current.id = entry.id;
       applyEntry(entry);

@@ -21,9 +21,12 @@ const char* const kViewNames[5] = {"map", "quadrant", "heatmap", "ranking", "com
 static const char* const kViewLabels[5] = {"Journey map", "UX x CX quadrants", "Heatmap", "Ranking", "Compare"};
 
 OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url) {
+    return app_open_loaded(app, load_journey(bytes), name, source_url);
+}
+
+OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name, std::string_view source_url) {
     const bool into_other = app.open_into_other && app.has_document;
     app.open_into_other = false;
-    LoadResult loaded = load_journey(bytes);
     OpenResult r;
     r.ok = loaded.ok;
     r.diagnostics = loaded.diagnostics;

@@ -71,6 +71,9 @@ struct OpenResult {
 // Loads bytes (journey JSON or Mermaid text). On failure the current document stays open and
 // app.error says why.
 OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url = {});
+// What app_open does once the bytes are loaded: the page's loading worker loads big maps off the
+// main thread and hands the result here (uxcx_open_unpacked), so both ways share one code path.
+OpenResult app_open_loaded(App& app, struct LoadResult&& loaded, std::string_view name, std::string_view source_url = {});
 
 // Draws one frame of the whole UI.
 void app_frame(App& app);

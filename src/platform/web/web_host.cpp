@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/convert.h"
+#include "core/pack.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
@@ -93,6 +94,16 @@ static std::string json_text(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// {"ok", "errors": [...], "warnings": [...]}, each entry {message, line, column, path}: what
+// uxcx_open and uxcx_open_unpacked return.
+static const char* open_result_json(const OpenResult& r) {
+    nlohmann::json errors = nlohmann::json::array(), warnings = nlohmann::json::array();
+    for (const Diagnostic& d : r.diagnostics)
+        (d.severity == Severity::Error ? errors : warnings).push_back(diagnostic_json(d));
+    g_result = json_text({{"ok", r.ok}, {"errors", errors}, {"warnings", warnings}});
+    return g_result.c_str();
+}
+
 }  // namespace uxcx
 
 using namespace uxcx;
@@ -103,12 +114,25 @@ extern "C" {
 // {"ok", "errors": [...], "warnings": [...]}, each entry {message, line, column, path}.
 EMSCRIPTEN_KEEPALIVE const char* uxcx_open(const char* bytes, int len, const char* name, const char* source_url) {
     OpenResult r = app_open(*g_app, std::string_view(bytes, (size_t)len), name ? name : "", source_url ? source_url : "");
-    nlohmann::json errors = nlohmann::json::array(), warnings = nlohmann::json::array();
-    for (const Diagnostic& d : r.diagnostics)
-        (d.severity == Severity::Error ? errors : warnings).push_back(diagnostic_json(d));
-    g_result = nlohmann::json{{"ok", r.ok}, {"errors", errors}, {"warnings", warnings}}.dump(-1, ' ', false,
-                                                                                              nlohmann::json::error_handler_t::replace);
-    return g_result.c_str();
+    return open_result_json(r);
+}
+
+// Opening a map the page's loading worker (web/loader-worker.js) already loaded, in two calls so
+// the page can handle input between them (each is about half of the main thread's share):
+// uxcx_unpack takes the worker's packed LoadResult (core/pack.h) and keeps it; uxcx_open_unpacked
+// then opens it as uxcx_open would and returns the same result. A damaged pack is refused like a
+// damaged file.
+static LoadResult g_unpacked;
+EMSCRIPTEN_KEEPALIVE void uxcx_unpack(const char* pack, int len) {
+    if (!unpack_load_result(std::string_view(pack, (size_t)len), g_unpacked)) {
+        g_unpacked = LoadResult{};
+        g_unpacked.diagnostics.push_back({Severity::Error, "the loading worker sent back a damaged result", "", 0, 0});
+    }
+}
+EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char* source_url) {
+    LoadResult loaded = std::move(g_unpacked);
+    g_unpacked = LoadResult{};
+    return open_result_json(app_open_loaded(*g_app, std::move(loaded), name ? name : "", source_url ? source_url : ""));
 }
 
 // What is on screen, for window.uxcx.state(). Rectangles in CSS pixels relative to the canvas.
