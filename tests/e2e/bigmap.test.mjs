@@ -80,3 +80,26 @@ test('uxcx.load of a map over 1 MiB gives the same result shape: ok, or a locate
   assert.match(s.error, /broken\.json could not be opened/);
   assert.deepEqual(env.problems, []);
 });
+
+test('when the loading worker cannot start, a map over 1 MiB still opens on the page', { timeout: 60000 }, async () => {
+  // A site without loader-worker.js: the worker's script is a 404, its error event fires, and
+  // openBytes falls back to uxcx_open on the page.
+  const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'uxcx-noworker-'));
+  for (const f of fs.readdirSync(WEB)) if (f !== 'loader-worker.js') fs.symlinkSync(path.join(WEB, f), path.join(bare, f));
+  const other = await start({ root: bare });
+  const warnings = [];
+  other.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  try {
+    await openApp(other.page, other.url);
+    const r = await other.page.evaluate((t) => window.uxcx.load(t, 'mid.json'), mid);
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    const s = await waitForState(other.page, (st) => st.touchpoints === 10000);
+    assert.equal(s.error, null);
+    assert.ok(warnings.some((w) => w.includes('loading mid.json on the page')), 'it took the fallback: ' + warnings.join('\n'));
+    // The only problem logged is the missing script itself.
+    assert.ok(other.problems.every((p) => /404|Not Found|loader-worker/i.test(p)), other.problems.join('\n'));
+  } finally {
+    await other.close();
+    fs.rmSync(bare, { recursive: true, force: true });
+  }
+});
