@@ -62,30 +62,7 @@ void details_panel(App& app) {
         ImGui::PopTextWrapPos();
     }
 
-    // Every metric: raw value in its units, 0-100 score, interval, n.
-    if (!sc.metrics.empty() && ImGui::BeginTable("##metrics", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Metric");
-        ImGui::TableSetupColumn("Reading");
-        ImGui::TableSetupColumn("Score (95%)");
-        ImGui::TableSetupColumn("n");
-        ImGui::TableHeadersRow();
-        for (const MetricScore& ms : sc.metrics) {
-            char raw[32], score[16], iv[48];
-            fmt_metric(raw, sizeof raw, ms.metric, ms.value);
-            fmt_score(score, sizeof score, ms.score.value);
-            fmt_interval(iv, sizeof iv, ms.score);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(metric_label(ms.metric));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(raw);
-            ImGui::TableNextColumn();
-            ImGui::Text("%s %s%s", score, iv, ms.score.insufficient ? " " ICON_WARN : "");
-            ImGui::TableNextColumn();
-            if (!std::isnan(ms.score.n)) ImGui::Text("%.0f", ms.score.n);
-        }
-        ImGui::EndTable();
-    }
+    metrics_table(app, app.selected, "##metrics", ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
     if (offline && !sc.ux.present()) ImGui::TextDisabled(ICON_PHONE " Offline touchpoint: no UX reading, CX only.");
     if (!std::isnan(sc.emotion)) ImGui::Text("Emotion %+.0f (-2..+2)", sc.emotion);
     if (tp.volume) ImGui::Text("Volume %.0f customers", *tp.volume);

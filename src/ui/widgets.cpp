@@ -118,29 +118,42 @@ void touchpoint_tooltip(const App& app, int t) {
     score_line("UX", sc.ux);
     score_line("CX", sc.cx);
     ImGui::Text("Quadrant: %s", quadrant_label(sc.quadrant));
-    if (!sc.metrics.empty() && ImGui::BeginTable("##tipmetrics", 4, ImGuiTableFlags_SizingFixedFit)) {
-        const Measurement* m = app.doc.analysis.set < (int)tp.sets.size() ? &tp.sets[app.doc.analysis.set] : nullptr;
-        for (const MetricScore& ms : sc.metrics) {
-            char raw[32], score[16], iv[48], n[24] = "";
-            fmt_metric(raw, sizeof raw, ms.metric, ms.value);
-            fmt_score(score, sizeof score, ms.score.value);
-            fmt_interval(iv, sizeof iv, ms.score);
-            if (!std::isnan(ms.score.n))
-                std::snprintf(n, sizeof n, "n = %.0f", ms.score.n);
-            else if (m && m->get(ms.metric) && m->get(ms.metric)->n)
-                std::snprintf(n, sizeof n, "n = %.0f", *m->get(ms.metric)->n);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(metric_label(ms.metric));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(raw);
-            ImGui::TableNextColumn();
-            ImGui::Text("%s / 100 %s", score, iv);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(n);
-        }
-        ImGui::EndTable();
+    metrics_table(app, t, "##tipmetrics", ImGuiTableFlags_SizingFixedFit, false);
+}
+
+void metrics_table(const App& app, int t, const char* id, ImGuiTableFlags flags, bool headers) {
+    const Touchpoint& tp = app.doc.journey.touchpoints[(size_t)t];
+    const TouchpointScore& sc = app.doc.analysis.touchpoints[(size_t)t];
+    if (sc.metrics.empty() || !ImGui::BeginTable(id, 4, flags)) return;
+    if (headers) {
+        ImGui::TableSetupColumn("Metric");
+        ImGui::TableSetupColumn("Reading");
+        ImGui::TableSetupColumn("Score (95%)");
+        ImGui::TableSetupColumn("n");
+        ImGui::TableHeadersRow();
     }
+    const Measurement* m = app.doc.analysis.set < (int)tp.sets.size() ? &tp.sets[(size_t)app.doc.analysis.set] : nullptr;
+    for (const MetricScore& ms : sc.metrics) {
+        char raw[32], score[16], iv[48], n[24] = "";
+        fmt_metric(raw, sizeof raw, ms.metric, ms.value);
+        fmt_score(score, sizeof score, ms.score.value);
+        fmt_interval(iv, sizeof iv, ms.score);
+        // A reading without a score (time on task with no target) still has its sample size.
+        if (!std::isnan(ms.score.n))
+            std::snprintf(n, sizeof n, "%.0f", ms.score.n);
+        else if (m && m->get(ms.metric) && m->get(ms.metric)->n)
+            std::snprintf(n, sizeof n, "%.0f", *m->get(ms.metric)->n);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(metric_label(ms.metric));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(raw);
+        ImGui::TableNextColumn();
+        ImGui::Text("%s %s%s", score, iv, ms.score.insufficient ? " " ICON_WARN : "");
+        ImGui::TableNextColumn();
+        if (n[0]) ImGui::Text(headers ? "%s" : "n = %s", n);
+    }
+    ImGui::EndTable();
 }
 
 bool link_allowed(std::string_view url) {

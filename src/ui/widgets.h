@@ -48,6 +48,9 @@ void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, cons
 
 // The tooltip body for a touchpoint: raw metrics in their own units, n, interval, quadrant.
 void touchpoint_tooltip(const App& app, int t);
+// Every metric of touchpoint t: name, reading in its own units, 0-100 score with its 95% interval
+// and the insufficient-evidence mark, n. The details panel shows it with headers, the tooltip without.
+void metrics_table(const App& app, int t, const char* id, ImGuiTableFlags flags, bool headers);
 
 // Text through ImGui without format interpretation, clipped to `clip` (user text is never a format).
 void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, std::string_view text, const ImVec4& clip);
