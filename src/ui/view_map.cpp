@@ -66,9 +66,13 @@ static void draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImV
         const Score* halves[2] = {&sc.ux, &sc.cx};
         const ImU32 bgs[2] = {ux_bg, cx_bg};
         for (int h = 0; h < 2; h++) {
-            if (!halves[h]->present()) continue;  // an empty half reads as "no reading"; never a 0
             char text[16];
-            std::snprintf(text, sizeof text, "%.0f", halves[h]->value);
+            if (halves[h]->present())
+                std::snprintf(text, sizeof text, "%.0f", halves[h]->value);
+            else if (h == 0 && channel_offline(app.doc.journey, app.doc.journey.touchpoints[t].channel))
+                std::snprintf(text, sizeof text, "%s", ICON_PHONE);  // the legend's "offline: no UX reading"
+            else
+                continue;  // an empty half reads as "no reading"; never a 0
             const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(label_fs, FLT_MAX, 0, text);
             const float x0 = h == 0 ? a.x : mid, x1 = h == 0 ? mid : b.x;
             dl->AddText(ImGui::GetFont(), label_fs,
