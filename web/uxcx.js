@@ -396,8 +396,8 @@
   }
 
   // IndexedDB "uxcx": store "maps" holds bytes by id, store "meta" holds the recent list
-  // [{id, title, name, sourceUrl, openedAt, view, sel, query, dirty}], newest first; `query` is the
-  // link query of view, selection and filters (older entries only have view and sel).
+  // [{id, title, name, sourceUrl, openedAt, query, dirty}], newest first; `query` is the
+  // link query of view, selection and filters.
   let dbPromise = null;
   function db() {
     if (!dbPromise) dbPromise = new Promise((res, rej) => {
@@ -465,7 +465,7 @@
     const same = recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
     const id = same ? same.id : 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     current.id = id;
-    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), view: s.view, sel: s.sel, query: s.query, dirty: false };
+    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), query: s.query, dirty: false };
     recent = [entry, ...recent.filter((r) => r.id !== id)];
     const dropped = recent.splice(RECENT_MAX);
     lastSaved = saveKey(s);
@@ -486,10 +486,6 @@
 
   function applyEntry(entry) {
     if (typeof entry.query === 'string') applyQuery(entry.query);
-    else {
-      if (entry.view) withString(entry.view, (s) => Module._uxcx_set_view(s));
-      if (entry.sel) withString(entry.sel, (s) => Module._uxcx_set_selected(s));
-    }
     if (entry.dirty) Module._uxcx_set_dirty(1);
   }
   // What a saved entry must follow: the query holds view and selection too.
@@ -512,7 +508,7 @@
     if (key === lastSaved && !s.dirty) return;
     lastSaved = key;
     const entry = recent[0];
-    Object.assign(entry, { view: s.view, sel: s.sel, query: s.query, dirty: s.dirty, title: s.title });
+    Object.assign(entry, { query: s.query, dirty: s.dirty, title: s.title });
     // Unsaved changes live only in memory: keep a copy of the changed map.
     const bytes = s.dirty ? new TextEncoder().encode(documentJson()) : null;
     if (bytes) current.bytes = bytes;

@@ -187,9 +187,6 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_doc_state() {
         {"title", app.has_document ? nlohmann::json(j.title) : nlohmann::json(nullptr)},
         {"name", app.doc.name},
         {"sourceUrl", app.doc.source_url},
-        {"view", app.view},
-        {"sel", app.selected >= 0 && app.selected < (int)j.touchpoints.size() ? j.touchpoints[(size_t)app.selected].id
-                                                                              : std::string()},
         {"query", app_link_query(app)},  // view, sel, filters, sets: what the recent entry keeps
         {"dirty", app.has_document && app.doc.dirty},
         {"dark", app.dark},
