@@ -107,6 +107,27 @@ struct Scoring {
     Extras extras;
 };
 
+// Optional top-level `drivers` block: key-driver results (src/core/drivers.h) carried by the file,
+// so a hosted map or a link shows them without one raw answer (docs/journey-format.md).
+struct TouchpointDriver {
+    std::string touchpoint;          // the touchpoint's id (the file's key)
+    double r = 0;                    // Pearson r with the outcome
+    double importance = 0;           // its part of R² (importances sum to r2)
+    double share = 0;                // 100 × importance / r2
+    int sign = 0;                    // sign of the full-model coefficient: -1, 0, +1
+    std::optional<double> low, high; // bootstrap 95% interval of importance
+    std::optional<double> n;         // answers behind r
+    Extras extras;
+};
+struct DriversBlock {
+    std::string outcome;             // what the drivers explain ("overall_sat")
+    std::string method;              // "shapley" or "relweights"
+    std::optional<double> n;         // complete cases
+    double r2 = 0;                   // R² of the full model
+    std::vector<TouchpointDriver> touchpoints;  // file order
+    Extras extras;
+};
+
 struct Journey {
     std::string schema;  // "$schema", kept for save
     std::string title, description;
@@ -117,6 +138,7 @@ struct Journey {
     std::vector<MeasurementSet> sets;  // never empty after loading: a default "Current" set
     Scoring scoring;
     std::optional<int> version;        // "version": 1
+    std::optional<DriversBlock> drivers;
     Extras extras;
 };
 
