@@ -35,7 +35,7 @@ namespace uxcx {
 // Exact Shapley needs the R² of all 2^k subsets; above this many drivers `Auto` switches to
 // Johnson's relative weights (Shapley can still be asked for, up to kMaxShapleyDriversForced).
 constexpr int kMaxShapleyDrivers = 15;
-constexpr int kMaxShapleyDriversForced = 24;
+constexpr int kMaxShapleyDriversForced = 20;
 // More drivers than this are refused (the analysis needs variables² memory and a k×k solve).
 constexpr int kMaxDrivers = 500;
 constexpr int kMaxBootstrap = 100000;
