@@ -34,5 +34,6 @@ bool report(const std::string& path, const LoadResult& r, FILE* out);
 int cmd_validate(const std::vector<std::string>& args);
 int cmd_stats(const std::vector<std::string>& args);
 int cmd_convert(const std::vector<std::string>& args);
+int cmd_drivers(const std::vector<std::string>& args);
 
 }  // namespace uxcx::cli

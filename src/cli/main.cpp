@@ -22,6 +22,12 @@ constexpr const char* kHelp =
     "                          value, 0-100 score, 95% interval (low, high) and n\n"
     "  uxcx convert IN OUT     convert between journey JSON (.json), Mermaid `journey`\n"
     "                          text (.mmd) and CSV (.csv), by extension\n"
+    "  uxcx drivers DATA.csv --outcome COL --drivers A,B,C [--na CODES] [--weight COL]\n"
+    "       [--method shapley|relweights] [--listwise] [--bootstrap N --seed S]\n"
+    "                          key-driver analysis as JSON: per driver r, importance\n"
+    "                          (its part of R²), share (% of R²), sign, 95% interval, n\n"
+    "  uxcx drivers --matrix R.csv --n N [--outcome COL] [--drivers A,B,C]\n"
+    "                          the same from a correlation matrix\n"
     "  uxcx --help | help      this text\n"
     "  uxcx --version          the version\n"
     "\n"
@@ -49,6 +55,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(command, "validate")) return cmd_validate(args);
     if (!std::strcmp(command, "stats")) return cmd_stats(args);
     if (!std::strcmp(command, "convert")) return cmd_convert(args);
+    if (!std::strcmp(command, "drivers")) return cmd_drivers(args);
     std::fprintf(stderr, "uxcx: unknown command `%s` (see uxcx --help)\n", command);
     return kExitUsage;
 }

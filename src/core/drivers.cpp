@@ -496,6 +496,14 @@ DriverAnalysis drivers_from_columns(const DriverColumns& data, const DriverOptio
     return full;
 }
 
+namespace {
+// A count as a JSON integer (32, not 32.0); a weighted or fractional n stays a number.
+nlohmann::ordered_json count(double n) {
+    if (n == std::floor(n) && std::fabs(n) < 9007199254740992.0) return (long long)n;
+    return n;
+}
+}  // namespace
+
 std::string drivers_json(const DriverAnalysis& a) {
     nlohmann::ordered_json j;
     j["outcome"] = a.outcome;
@@ -504,7 +512,7 @@ std::string drivers_json(const DriverAnalysis& a) {
         j["error"] = a.error;
         return j.dump(2);
     }
-    j["n"] = a.n;
+    j["n"] = count(a.n);
     j["r2"] = a.r2;
     if (a.bootstrap > 0) {
         j["bootstrap"] = a.bootstrap;
@@ -521,7 +529,7 @@ std::string drivers_json(const DriverAnalysis& a) {
         e["sign"] = d.sign;
         if (d.low) e["low"] = *d.low;
         if (d.high) e["high"] = *d.high;
-        e["n"] = d.n;
+        e["n"] = count(d.n);
         list.push_back(std::move(e));
     }
     j["drivers"] = std::move(list);
