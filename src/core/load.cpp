@@ -646,6 +646,99 @@ struct Loader {
         });
     }
 
+    // The optional `drivers` block (key-driver results, docs/journey-format.md). Read after the
+    // touchpoints so that each entry's key can be checked against their ids; an entry for an id
+    // that is not there is kept (saved back) but warned about, as nothing shows it.
+    void drivers_block(const JNode& d) {
+        At at(path, "drivers");
+        if (d.type != JType::Object) {
+            warn(d, "\"drivers\" should be an object {\"outcome\", \"method\", \"r2\", \"touchpoints\": {id: {...}}}, "
+                    "but it is " + std::string(type_words(d.type)) + "; it is left out");
+            return;
+        }
+        DriversBlock b;
+        bool haveR2 = false;
+        members(d, [&](const JNode& c, std::string_view k) {
+            At a(path, k);
+            if (k == "outcome") get_string(c, k, b.outcome);
+            else if (k == "method") {
+                if (get_string(c, k, b.method) && b.method != "shapley" && b.method != "relweights")
+                    warn(c, "\"method\" is " + quote(b.method) + "; this app knows \"shapley\" and \"relweights\" "
+                            "(kept as written)");
+            } else if (k == "n") b.n = get_number(c, k, 0, 1e15, false, "(a count: 0 or more)");
+            else if (k == "r2") {
+                if (auto v = get_number(c, k, 0, 1, false, "from 0 to 1", "the drivers block is left out")) {
+                    b.r2 = *v;
+                    haveR2 = true;
+                }
+            } else if (k == "touchpoints") {
+                if (c.type != JType::Object) {
+                    warn(c, "\"touchpoints\" should be an object {\"touchpoint id\": {\"r\", \"importance\", ...}}, but it is " +
+                                std::string(type_words(c.type)) + "; it is left out");
+                    return;
+                }
+                std::unordered_map<std::string, int> ids;
+                std::vector<std::string_view> idViews;
+                for (size_t i = 0; i < j.touchpoints.size(); i++) {
+                    ids.emplace(j.touchpoints[i].id, (int)i);
+                    idViews.push_back(j.touchpoints[i].id);
+                }
+                members(c, [&](const JNode& e, std::string_view id) {
+                    if (e.type == JType::Object && !ids.count(std::string(id)))
+                        warn_key(e, "no touchpoint has the id " + quote(id) + unknown_hint(id, idViews) +
+                                        "; its drivers are kept but not shown");
+                    At ae(path, id);
+                    if (e.type != JType::Object) {
+                        warn(e, "the drivers of " + quote(id) + " should be an object {\"r\", \"importance\", \"share\", "
+                                "\"sign\", \"low\", \"high\", \"n\"}; they are left out");
+                        return;
+                    }
+                    TouchpointDriver t;
+                    t.touchpoint = std::string(id);
+                    bool haveImportance = false;
+                    members(e, [&](const JNode& f, std::string_view fk) {
+                        At af(path, fk);
+                        if (fk == "r") {
+                            if (auto v = get_number(f, fk, -1, 1, false, "from -1 to 1")) t.r = *v;
+                        } else if (fk == "importance") {
+                            if (auto v = get_number(f, fk, 0, 1, false, "from 0 to 1 (a part of R²)", "the entry is left out")) {
+                                t.importance = *v;
+                                haveImportance = true;
+                            }
+                        } else if (fk == "share") {
+                            if (auto v = get_number(f, fk, 0, 100, false, "from 0 to 100 (% of R²)")) t.share = *v;
+                        } else if (fk == "sign") {
+                            if (auto v = get_number(f, fk, -1, 1, false, "-1, 0 or 1")) {
+                                if (*v == -1 || *v == 0 || *v == 1) t.sign = (int)*v;
+                                else warn(f, "\"sign\" is -1, 0 or 1; it is left out");
+                            }
+                        } else if (fk == "low") t.low = get_number(f, fk, 0, 1, false, "from 0 to 1");
+                        else if (fk == "high") t.high = get_number(f, fk, 0, 1, false, "from 0 to 1");
+                        else if (fk == "n") t.n = get_number(f, fk, 0, 1e15, false, "(a count: 0 or more)");
+                        else keep(t.extras, f, fk);
+                    });
+                    if (!haveImportance) {
+                        warn(e, "the drivers of " + quote(id) + " have no valid \"importance\"; they are left out");
+                        return;
+                    }
+                    if (t.low && t.high && *t.low > *t.high) {
+                        warn(e, "the interval of " + quote(id) + " has \"low\" above \"high\"; the interval is left out");
+                        t.low.reset();
+                        t.high.reset();
+                    }
+                    b.touchpoints.push_back(std::move(t));
+                });
+            } else {
+                keep(b.extras, c, k);
+            }
+        });
+        if (!haveR2) {
+            warn(d, "\"drivers\" has no valid \"r2\" (the full model's R², 0 to 1); the block is left out");
+            return;
+        }
+        j.drivers = std::move(b);
+    }
+
     // Where an unknown stage or channel reference goes: the Unassigned column/lane, with a hint.
     int resolve_ref(const JNode* ref, const char* what, const std::unordered_map<std::string, int>& index,
                     const std::vector<std::string_view>& ids, const JNode& tp, std::string& refOut) {
@@ -909,6 +1002,7 @@ struct Loader {
         }
         const JNode *stagesN = nullptr, *channelsN = nullptr, *touchN = nullptr, *setsN = nullptr,
                     *scoringN = nullptr, *personaN = nullptr;
+        const JNode* driversN = nullptr;
         members(root, [&](const JNode& c, std::string_view k) {
             At a(path, k);
             if (k == "$schema") get_string(c, k, j.schema);
@@ -928,6 +1022,7 @@ struct Loader {
             else if (k == "sets") setsN = &c;
             else if (k == "scoring") scoringN = &c;
             else if (k == "persona") personaN = &c;
+            else if (k == "drivers") driversN = &c;
             else keep(j.extras, c, k);
         });
         if (j.title.empty()) warn(root, "the journey has no \"title\"; it is shown as \"Untitled journey\"");
@@ -965,6 +1060,7 @@ struct Loader {
         } else {
             touchpoints(*touchN, channelsGiven);
         }
+        if (driversN) drivers_block(*driversN);
     }
 
     LoadResult finish() {

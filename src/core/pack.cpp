@@ -9,7 +9,7 @@ namespace uxcx {
 
 namespace {
 
-constexpr uint32_t kMagic = 0x31787875;  // "uxx1": a pack of another layout is refused, not misread
+constexpr uint32_t kMagic = 0x32787875;  // "uxx2": a pack of another layout is refused, not misread
 
 struct Writer {
     std::string out;
@@ -132,6 +132,17 @@ std::string pack_load_result(const LoadResult& res) {
     w.extras(j.scoring.extras);
     w.u8(j.version ? 1 : 0);
     if (j.version) w.i32(*j.version);
+    w.u8(j.drivers ? 1 : 0);
+    if (j.drivers) {
+        const DriversBlock& d = *j.drivers;
+        w.str(d.outcome); w.str(d.method); w.opt(d.n); w.f64(d.r2);
+        w.u32((uint32_t)d.touchpoints.size());
+        for (auto& t : d.touchpoints) {
+            w.str(t.touchpoint); w.f64(t.r); w.f64(t.importance); w.f64(t.share); w.i32(t.sign);
+            w.opt(t.low); w.opt(t.high); w.opt(t.n); w.extras(t.extras);
+        }
+        w.extras(d.extras);
+    }
     w.extras(j.extras);
     w.u32((uint32_t)res.diagnostics.size());
     for (auto& d : res.diagnostics) {
@@ -181,6 +192,18 @@ bool unpack_load_result(std::string_view bytes, LoadResult& res) {
     j.scoring.threshold = r.f64(); j.scoring.minUxN = r.f64(); j.scoring.minCxN = r.f64();
     j.scoring.extras = r.extras();
     if (r.flag()) j.version = r.i32();
+    if (r.flag()) {
+        DriversBlock d;
+        d.outcome = r.str(); d.method = r.str(); d.n = r.opt(); d.r2 = r.f64();
+        // An entry is at least an empty id, 3 doubles, a sign, 3 empty optionals and no extras.
+        d.touchpoints.resize(r.count(4 + 24 + 4 + 3 + 4));
+        for (auto& t : d.touchpoints) {
+            t.touchpoint = r.str(); t.r = r.f64(); t.importance = r.f64(); t.share = r.f64(); t.sign = r.i32();
+            t.low = r.opt(); t.high = r.opt(); t.n = r.opt(); t.extras = r.extras();
+        }
+        d.extras = r.extras();
+        j.drivers = std::move(d);
+    }
     j.extras = r.extras();
     res.diagnostics.resize(r.count(17));
     for (auto& d : res.diagnostics) {

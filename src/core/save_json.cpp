@@ -362,6 +362,33 @@ std::string save_journey_json(const Journey& j) {
         w.close('}');
     }
     w.close(']');
+    if (j.drivers) {  // key-driver results, after the touchpoints they name
+        const DriversBlock& d = *j.drivers;
+        w.key("drivers");
+        w.open('{');
+        w.string_member("outcome", d.outcome);
+        w.string_member("method", d.method);
+        w.number_member("n", d.n);
+        w.number_member("r2", d.r2);
+        w.key("touchpoints");
+        w.open('{');
+        for (const TouchpointDriver& t : d.touchpoints) {
+            w.key(t.touchpoint);
+            w.open('{');
+            w.number_member("r", t.r);
+            w.number_member("importance", t.importance);
+            w.number_member("share", t.share);
+            w.number_member("sign", (double)t.sign);
+            w.number_member("low", t.low);
+            w.number_member("high", t.high);
+            w.number_member("n", t.n);
+            w.extras(t.extras);
+            w.close('}');
+        }
+        w.close('}');
+        w.extras(d.extras);
+        w.close('}');
+    }
     w.extras(j.extras);
     w.close('}');
     w.out += '\n';
