@@ -87,10 +87,10 @@ struct ShapleyWalk {
     int k;
     std::vector<double> weight;  // weight[s] = s!(k-s-1)!/k!
     MatrixXd L;                  // rows 0..depth-1: Cholesky factor of the current subset
+    MatrixXd work;               // column d: the new row of L being solved at depth d
     VectorXd z;                  // z[0..depth-1]: L z = r_S
     std::vector<int> members;    // the current subset's drivers, increasing
     VectorXd phi;
-    double minPivot = 1;         // smallest d² met: near 0 means collinear drivers
 
     ShapleyWalk(const MatrixXd& Rxx_, const VectorXd& rxy_) : Rxx(Rxx_), rxy(rxy_), k((int)rxy_.size()) {
         weight.resize(k);
@@ -101,6 +101,7 @@ struct ShapleyWalk {
             weight[s] = 1.0 / (k * c);
         }
         L = MatrixXd::Zero(k, k);
+        work = MatrixXd::Zero(k, k);
         z = VectorXd::Zero(k);
         phi = VectorXd::Zero(k);
         members.reserve(k);
@@ -125,15 +126,15 @@ struct ShapleyWalk {
     void walk(int first, double r2) {
         int depth = (int)members.size();
         for (int j = first; j < k; j++) {
-            VectorXd col(depth);
-            for (int a = 0; a < depth; a++) col[a] = Rxx(members[a], j);
-            VectorXd l = depth ? VectorXd(L.topLeftCorner(depth, depth).triangularView<Eigen::Lower>().solve(col))
-                               : VectorXd();
-            double d2 = 1.0 - (depth ? l.squaredNorm() : 0.0);
-            minPivot = std::min(minPivot, d2);
-            double d = std::sqrt(std::max(d2, 1e-300));
-            double zj = (rxy[j] - (depth ? l.dot(z.head(depth)) : 0.0)) / d;
-            if (depth) L.row(depth).head(depth) = l.transpose();
+            // l = L⁻¹ R[S, j], solved in place in this depth's column of the workspace (no
+            // allocation per subset: 2^k of them).
+            auto l = work.col(depth).head(depth);
+            for (int a = 0; a < depth; a++) l[a] = Rxx(members[a], j);
+            if (depth) L.topLeftCorner(depth, depth).triangularView<Eigen::Lower>().solveInPlace(l);
+            double d2 = 1.0 - l.squaredNorm();
+            double d = std::sqrt(std::max(d2, 1e-300));  // > 0: Rxx was checked positive definite
+            double zj = (rxy[j] - l.dot(z.head(depth))) / d;
+            L.row(depth).head(depth) = l.transpose();
             L(depth, depth) = d;
             z[depth] = zj;
             members.push_back(j);
