@@ -47,6 +47,10 @@ bool correlation_from_sums(const PairwiseSums& s, const Names& names, MatrixXd& 
     R = MatrixXd::Identity(v, v);
     for (int i = 0; i < v; i++) {
         const PairStats& d = s.at(i, i);
+        if (!std::isfinite(d.sxx) || !std::isfinite(d.sw)) {
+            error = "`" + names[i] + "` has answers (or weights) too large to square and sum: rescale them";
+            return false;
+        }
         if (d.n < 2) {
             error = "`" + names[i] + "` has " + std::to_string((long long)d.n) +
                     " answer(s) where the outcome is answered; at least 2 are needed";
@@ -171,7 +175,12 @@ struct Core {
 };
 
 // From the full correlation matrix (variable 0 the outcome) to R², betas and importances.
-bool analyse_matrix(const MatrixXd& R, DriverMethod method, Core& out, std::string& error) {
+// `fromAnswers`: the matrix was computed here from pairwise answers, so the advice for an
+// inconsistent matrix is --listwise; a matrix given as such gets a plain statement.
+bool analyse_matrix(const MatrixXd& R, DriverMethod method, bool fromAnswers, Core& out, std::string& error) {
+    const char* why = fromAnswers ? "pairwise-complete correlations from answers with different gaps contradict "
+                                    "each other; use complete cases (--listwise) or fewer drivers"
+                                  : "these correlations cannot all hold at once (no data has them)";
     int k = (int)R.rows() - 1;
     MatrixXd Rxx = R.bottomRightCorner(k, k);
     VectorXd rxy = R.col(0).tail(k);
@@ -183,8 +192,7 @@ bool analyse_matrix(const MatrixXd& R, DriverMethod method, Core& out, std::stri
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.3g", minFull);
         error = std::string("the correlation matrix is not positive semidefinite (smallest eigenvalue ") + buf +
-                "): pairwise-complete correlations from answers with different gaps contradict each "
-                "other; use complete cases (--listwise) or fewer drivers";
+                "), so R² would exceed 1: " + why;
         return false;
     }
     Eigen::SelfAdjointEigenSolver<MatrixXd> xx(Rxx, Eigen::EigenvaluesOnly);
@@ -192,8 +200,13 @@ bool analyse_matrix(const MatrixXd& R, DriverMethod method, Core& out, std::stri
     if (minXx < 1e-10) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.3g", minXx);
-        error = std::string("the drivers are collinear (smallest eigenvalue of their correlation matrix ") + buf +
-                "): some driver is a linear combination of others; leave one of them out";
+        // Exactly singular: a driver repeats others. Clearly negative: only pairwise-complete
+        // correlations (each from different respondents) can contradict each other like that.
+        error = minXx > -1e-10
+                    ? std::string("the drivers are collinear (smallest eigenvalue of their correlation matrix ") + buf +
+                          "): some driver is a linear combination of others; leave one of them out"
+                    : std::string("the drivers' correlation matrix is not positive definite (smallest eigenvalue ") +
+                          buf + "): " + why;
         return false;
     }
     Eigen::LDLT<MatrixXd> ldlt(Rxx);
@@ -266,7 +279,8 @@ PairwiseSums::PairwiseSums(int vars_, bool listwise_)
 
 PairStats& PairwiseSums::at(int i, int j) {
     if (i > j) std::swap(i, j);
-    return pairs[(size_t)i * vars - (size_t)i * (i - 1) / 2 + (j - i)];
+    // Row i of the upper triangle starts after rows 0..i-1, of vars, vars-1, ... entries.
+    return pairs[(size_t)i * (2 * (size_t)vars - i + 1) / 2 + (j - i)];
 }
 const PairStats& PairwiseSums::at(int i, int j) const {
     return const_cast<PairwiseSums*>(this)->at(i, j);
@@ -346,7 +360,7 @@ DriverAnalysis drivers_from_sums(const PairwiseSums& sums, const std::string& ou
     Names names{outcomeName, driverNames};
     if (!correlation_from_sums(sums, names, R, a.error)) return a;
     Core c;
-    if (!analyse_matrix(R, a.method, c, a.error)) return a;
+    if (!analyse_matrix(R, a.method, !sums.listwise, c, a.error)) return a;
     fill(a, c, driverNames);
     for (int j = 0; j < k; j++) a.drivers[j].n = sums.at(0, j + 1).n;
     return a;
@@ -406,7 +420,7 @@ DriverAnalysis drivers_from_correlation(const std::vector<double>& matrix, const
     R = (R + R.transpose()) / 2;  // exact symmetry for the solvers
     a.n = n;
     Core c;
-    if (!analyse_matrix(R, a.method, c, a.error)) return a;
+    if (!analyse_matrix(R, a.method, false, c, a.error)) return a;
     fill(a, c, driverNames);
     for (auto& d : a.drivers) d.n = n;
     return a;
@@ -481,7 +495,7 @@ DriverAnalysis drivers_from_columns(const DriverColumns& data, const DriverOptio
         MatrixXd R;
         std::string err;
         Core c;
-        if (!correlation_from_sums(rs, names, R, err) || !analyse_matrix(R, full.method, c, err)) {
+        if (!correlation_from_sums(rs, names, R, err) || !analyse_matrix(R, full.method, !options.listwise, c, err)) {
             full.bootstrapFailed++;
             continue;
         }

@@ -477,3 +477,86 @@ TEST_CASE("drivers_block carries the results per touchpoint id") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("drivers") {
+
+TEST_CASE("randomized: for 1 to 8 drivers both methods split R² exactly, never below 0, and agree on R²") {
+    for (int k = 1; k <= 8; k++)
+        for (uint64_t seed = 1; seed <= 6; seed++) {
+            std::vector<double> coef(k);
+            Pcg32 rng(seed * 100 + k);
+            for (double& c : coef) c = ((int)rng.below(200) - 100) / 100.0;
+            DriverColumns c = correlated_data(k, 60 + (int)rng.below(200), seed, coef);
+            // Holes and weights, as real answers have.
+            c.weights.resize(c.outcome.size());
+            for (size_t i = 0; i < c.outcome.size(); i++) {
+                c.weights[i] = 0.5 + rng.below(100) / 50.0;
+                if (rng.below(20) == 0) c.drivers[rng.below(k)][i] = NaN;
+            }
+            for (bool listwise : {false, true}) {
+                DriverOptions o;
+                o.listwise = listwise;
+                o.method = DriverMethod::Shapley;
+                DriverAnalysis s = drivers_from_columns(c, o);
+                o.method = DriverMethod::RelativeWeights;
+                DriverAnalysis r = drivers_from_columns(c, o);
+                CAPTURE(k);
+                CAPTURE(seed);
+                CAPTURE(listwise);
+                CAPTURE(s.error);
+                REQUIRE(s.ok());
+                REQUIRE(r.ok());
+                CHECK(s.r2 == doctest::Approx(r.r2).epsilon(1e-12));
+                CHECK(s.r2 >= 0);
+                CHECK(s.r2 <= 1);
+                CHECK(sum_of(s, &DriverResult::importance) == doctest::Approx(s.r2).epsilon(1e-10));
+                CHECK(sum_of(r, &DriverResult::importance) == doctest::Approx(r.r2).epsilon(1e-10));
+                for (int j = 0; j < k; j++) {
+                    CHECK(s.drivers[j].importance >= -1e-15);
+                    CHECK(r.drivers[j].importance >= -1e-15);
+                }
+                if (k == 1) CHECK(s.drivers[0].importance == doctest::Approx(s.drivers[0].r * s.drivers[0].r).epsilon(1e-12));
+            }
+        }
+}
+
+TEST_CASE("answers too large to square are refused by name, not turned into NaN") {
+    DriverColumns c = mtcars();
+    for (double& x : c.drivers[1]) x *= 1e160;
+    DriverAnalysis a = drivers_from_columns(c, DriverOptions{});
+    CHECK_FALSE(a.ok());
+    CHECK(a.error.find("`disp` has answers (or weights) too large") != std::string::npos);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("drivers") {
+
+TEST_CASE("pairwise correlations that contradict each other: refused with advice; listwise analyses") {
+    // y and a agree on 40 respondents who skipped b; y and b agree on 40 who skipped a; the 12
+    // who answered all three rate a and b in opposite directions. Pairwise: r(y,a) and r(y,b)
+    // near 1 and r(a,b) near -1, which no set of respondents can have at once.
+    DriverColumns c;
+    c.outcomeName = "y";
+    c.driverNames = {"a", "b"};
+    c.drivers.resize(2);
+    auto add = [&](double y, double a, double b) {
+        c.outcome.push_back(y);
+        c.drivers[0].push_back(a);
+        c.drivers[1].push_back(b);
+    };
+    for (int i = 0; i < 40; i++) add(i % 5 + 1, i % 5 + 1 + (i % 3 == 0 ? 0.5 : 0), NaN);
+    for (int i = 0; i < 40; i++) add(i % 5 + 1, NaN, i % 5 + 1 + (i % 4 == 0 ? 0.5 : 0));
+    for (int i = 0; i < 12; i++) add(3 + (i % 2), i % 5 + 1, 6 - (i % 5) - (i % 3 == 0 ? 0.4 : 0));
+    DriverAnalysis p = drivers_from_columns(c, DriverOptions{});
+    CHECK_FALSE(p.ok());
+    CHECK(p.error.find("pairwise-complete correlations") != std::string::npos);
+    CHECK(p.error.find("--listwise") != std::string::npos);
+    DriverOptions l;
+    l.listwise = true;
+    DriverAnalysis ok = drivers_from_columns(c, l);
+    CHECK(ok.ok());
+    CHECK(ok.n == 12);
+}
+
+}  // TEST_SUITE
