@@ -10,7 +10,7 @@ namespace {
 
 enum class Kind { Json, Mermaid, Csv };
 
-// Skips a UTF-8 BOM, blank lines, Mermaid `%%` comment lines and a leading `---` front matter
+// Skips a UTF-8 BOM, blank lines, Mermaid `%%` comments and `%%{ }%%` directives and a leading `---` front matter
 // block, then decides by the first word. Anything that is not clearly Mermaid or our CSV goes to
 // the JSON loader, whose diagnostics then say what was expected where.
 Kind sniff(std::string_view s) {
@@ -27,8 +27,15 @@ Kind sniff(std::string_view s) {
             first = false;
             continue;
         }
-        first = false;
+        if (!t.empty()) first = false;  // blank lines may come before front matter, as in Mermaid on a page
         if (inFrontMatter || t.empty()) continue;
+        if (t.substr(0, 3) == "%%{" && line.find("}%%") == std::string_view::npos) {
+            // A directive over several lines: skip to its end (an unclosed one is the importer's to report).
+            size_t close = s.find("}%%");
+            s = close == std::string_view::npos ? std::string_view() : s.substr(close + 3);
+            sawMermaidOnly = true;
+            continue;
+        }
         if (t.substr(0, 2) == "%%") {
             sawMermaidOnly = true;
             continue;

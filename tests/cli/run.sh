@@ -79,10 +79,15 @@ printf '{\n  "title": "Bad",\n  "stages": [1 2]\n}\n' >"$T/syntax.json"
 expect_exit 1 "validate broken JSON" -- "$UXCX" validate "$T/syntax.json"
 if grep -q "^$T/syntax.json:3:16: error: " "$T/out"; then ok; else fail "syntax error at 3:16: $(cat "$T/out")"; fi
 
-# Mermaid: "    Make tea: 9: Me" puts the 9 at column 4 + 8 + 1 + 1 + 1 = 15.
-printf 'journey\n  section S\n    Make tea: 9: Me\n' >"$T/bad.mmd"
+# Mermaid refuses a `;`: "    Make tea; 9: Me" has it at column 4 + 8 + 1 = 13.
+printf 'journey\n  section S\n    Make tea; 9: Me\n' >"$T/bad.mmd"
 expect_exit 1 "validate bad Mermaid" -- "$UXCX" validate "$T/bad.mmd"
-expect_line "$T/out" "$T/bad.mmd:3:15: error: /touchpoints/0/emotion: score 9 is out of range: Mermaid journey scores are 1 to 5" "Mermaid diagnostic"
+expect_line "$T/out" "$T/bad.mmd:3:13: error: /touchpoints/0: expected \`: score\` after the task name \`Make tea\`, found \`;\`, which Mermaid does not accept (write \`#59;\` for a semicolon)" "Mermaid diagnostic"
+# A score Mermaid draws off its 1-5 scale: the task is kept, with a warning; "    Make tea: 9" puts
+# the 9 at column 4 + 8 + 1 + 1 + 1 = 15.
+printf 'journey\n  section S\n    Make tea: 9: Me\n' >"$T/off.mmd"
+expect_exit 0 "validate Mermaid score off the scale" -- "$UXCX" validate "$T/off.mmd"
+expect_line "$T/out" "$T/off.mmd:3:15: warning: /touchpoints/0/emotion: the score \`9\` is outside Mermaid's 1-5 scale; the touchpoint is kept without an emotion" "Mermaid warning"
 
 # Several files: every file is checked, exit 1 if any has errors; warnings alone exit 0.
 expect_exit 1 "validate good and bad together" -- "$UXCX" validate "$T/small.json" "$T/dup.json" "$T/bad.mmd"
@@ -118,13 +123,14 @@ if ! grep -Eq '[0-9]\.[0-9]{5,}' "$T/stats.json"; then ok; else fail "stats prin
 expect_exit 1 "stats on a file with errors" -- "$UXCX" stats "$T/dup.json"
 
 # ---- convert -----------------------------------------------------------------------------------
-# JSON -> Mermaid -> JSON keeps stage and touchpoint names (the ':' swapped for a look-alike).
+# JSON -> Mermaid -> JSON keeps stage and touchpoint names exactly (the ':' written as Mermaid's
+# entity code, which Mermaid draws as ':').
 expect_exit 0 "convert json -> mmd" -- "$UXCX" convert "$T/small.json" "$T/small.mmd"
 expect_line "$T/small.mmd" "journey" "Mermaid starts with journey"
-expect_line "$T/small.mmd" "    Call∶ the help line: 1" "emotion -2 -> score 1, ':' swapped"
+expect_line "$T/small.mmd" "    Call#58; the help line: 1" "emotion -2 -> score 1, ':' as #58;"
 expect_exit 0 "convert mmd -> json" -- "$UXCX" convert "$T/small.mmd" "$T/from-mmd.json"
 expect_json "$T/from-mmd.json" "[s['name'] for s in d['stages']] == ['Buy', 'Get help']" "stage names survive Mermaid"
-expect_json "$T/from-mmd.json" "[t['name'] for t in d['touchpoints']] == ['Check out', 'Call∶ the help line']" "touchpoint names survive Mermaid"
+expect_json "$T/from-mmd.json" "[t['name'] for t in d['touchpoints']] == ['Check out', 'Call: the help line']" "touchpoint names survive Mermaid"
 expect_json "$T/from-mmd.json" "[t['emotion'] for t in d['touchpoints']] == [1, -2]" "emotion survives Mermaid"
 
 # JSON -> CSV -> JSON keeps metric values.

@@ -43,7 +43,7 @@ void check_result(const LoadResult& r) {
 }
 
 const char* kMermaid =
-    "---\ntitle: x\n---\n%% c\njourney\n  title T\n  section A: b\n    Make tea: 5: Me, Cat\n"
+    "---\ntitle: x\n---\n%% c\njourney\n  title T\n  section A#58; b\n    Make tea: 5: Me, Cat\n"
     "    Go: 3\n  section B\n    Sit: 1: Me\n";
 const char* kCsv =
     "id,name,stage,channel,channel_digital,sus,nps_promoters,nps_passives,nps_detractors,pain_points\r\n"
