@@ -35,5 +35,6 @@ int cmd_validate(const std::vector<std::string>& args);
 int cmd_stats(const std::vector<std::string>& args);
 int cmd_convert(const std::vector<std::string>& args);
 int cmd_drivers(const std::vector<std::string>& args);
+int cmd_survey(const std::vector<std::string>& args);
 
 }  // namespace uxcx::cli

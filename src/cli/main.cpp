@@ -28,6 +28,10 @@ constexpr const char* kHelp =
     "                          (its part of R²), share (% of R²), sign, 95% interval, n\n"
     "  uxcx drivers --matrix R.csv --n N [--outcome COL] [--drivers A,B,C]\n"
     "                          the same from a correlation matrix\n"
+    "  uxcx survey DATA.csv MAPPING.json OUT.json\n"
+    "                          raw survey answers (one row per respondent) -> a journey\n"
+    "                          with counts, means and SDs per segment, read through a\n"
+    "                          mapping file (docs/survey-mapping.md); DATA may be \"-\"\n"
     "  uxcx --help | help      this text\n"
     "  uxcx --version          the version\n"
     "\n"
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(command, "stats")) return cmd_stats(args);
     if (!std::strcmp(command, "convert")) return cmd_convert(args);
     if (!std::strcmp(command, "drivers")) return cmd_drivers(args);
+    if (!std::strcmp(command, "survey")) return cmd_survey(args);
     std::fprintf(stderr, "uxcx: unknown command `%s` (see uxcx --help)\n", command);
     return kExitUsage;
 }

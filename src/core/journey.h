@@ -46,6 +46,10 @@ struct Reading {
     //   csat        {c1, c2, c3, c4, c5} (answers 1..5)
     //   taskSuccess {successes, attempts}
     std::vector<double> counts;
+    // Weighted survey readings (docs/journey-format.md, "Weighted readings"): `n` and the counts are
+    // then Kish's effective sample size and the weighted shares of it; this is the number of
+    // respondents behind them ({"weighted": {"n": ...}} in the file).
+    std::optional<double> unweightedN;
 };
 
 // The readings of one touchpoint in one measurement set.
