@@ -136,7 +136,7 @@
     showOverlay(`Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
     // The overlay hides the map meanwhile: drawing frames nobody sees would only take CPU from
     // the worker (with a software renderer that made loading twice as slow).
-    Module.pauseMainLoop();
+    Module._uxcx_frames_hold(1);
     let reply;
     try { reply = await loadInWorker(bytes); } catch (e) { reply = { error: e.message }; }
     try {
@@ -155,7 +155,7 @@
       console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
       return opened(callOpen(bytes, name, sourceUrl), bytes, name, sourceUrl, how);
     } finally {
-      if (!aborted) { overlay.hidden = true; Module.resumeMainLoop(); }
+      if (!aborted) { overlay.hidden = true; Module._uxcx_frames_hold(0); }
     }
   }
 
@@ -268,6 +268,15 @@
     return out;
   }
 
+  // The start-up link's map is fetched while the wasm compiles, not after the first frame
+  // (earlyFetch, below); openUrl takes that response instead of fetching again.
+  let earlyFetch = null;  // {href, response: Promise<Response>}
+  function takeEarlyFetch(href) {
+    const e = earlyFetch;
+    earlyFetch = null;
+    return e && e.href === href ? e.response : null;
+  }
+
   async function openUrl(url, how = 'link') {
     await ready;
     if (location.protocol === 'file:')
@@ -278,7 +287,7 @@
       return refused(`${url} is not an http or https address; uxcx fetches maps only over http(s).`);
     let response;
     try {
-      response = await fetch(abs.href, { credentials: 'omit' });
+      response = await (takeEarlyFetch(abs.href) || fetch(abs.href, { credentials: 'omit' }));
     } catch (e) {
       const cross = abs.origin !== location.origin;
       return refused(`Could not fetch ${url}: ${navigator.onLine === false ? 'the browser is offline' : cross
@@ -706,11 +715,26 @@
     get lastLink() { return lastLink; },
   };
 
-  // At start: #map=/#data= if the address has one, else the map that was open last time.
+  // At start: #map=/#data= if the address has one, else the map that was open last time. The
+  // map's fetch and the recent list's read start now, in parallel with the wasm's download and
+  // compile; they are used once the first frame is up.
+  const startMap = hashParams().get('map');
+  if (startMap !== null && /^https?:$/.test(location.protocol)) {
+    try {
+      const abs = new URL(startMap, location.href);
+      if (abs.protocol === 'http:' || abs.protocol === 'https:') {
+        const response = fetch(abs.href, { credentials: 'omit' });
+        response.catch(() => {});  // openUrl reports a failure, with the words for it
+        earlyFetch = { href: abs.href, response };
+      }
+    } catch (e) { /* not an address: openUrl says so */ }
+  }
+  const storedRecent = idbGet('meta', 'recent');
+  storedRecent.catch(() => {});
   started = ready.then(async () => {
     try {
       // Merged, not replaced: a map may have been opened (and remembered) while this was read.
-      const stored = (await idbGet('meta', 'recent')) || [];
+      const stored = (await storedRecent) || [];
       recent = [...recent, ...stored.filter((s) => !recent.some((r) => r.id === s.id))].slice(0, RECENT_MAX);
     } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
     pushRecent();

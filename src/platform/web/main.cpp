@@ -9,6 +9,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "imgui.h"
@@ -25,6 +26,97 @@ int g_backing_w = 0, g_backing_h = 0;
 float g_style_scale = 0;  // the scale fonts and style were last built for
 bool g_style_dark = false;
 bool g_first_frame_reported = false;
+
+// When to draw. An idle app draws nothing: while the person reads, no requestAnimationFrame
+// callback runs (Emscripten's main loop is paused). Frames come after input (and resize, focus
+// changes) and after any exported function that may change what is shown (a map opened, the view
+// set: see js_wake_on_exports): a few, so that ImGui's state settles (a window is sized in one
+// frame and drawn in the next), and after input also for a short while, so that a tooltip appears
+// once the mouse has rested for ImGui's hover delay.
+struct FrameSchedule {
+    bool running = true;     // the main loop is scheduled (it starts running)
+    bool held = false;       // the page asked for no frames (a big map loads in the worker)
+    bool resumed = false;    // the next frame is the first after a pause
+    int frames_left = 0;     // frames still to draw, whatever else happens
+    double awake_until = 0;  // emscripten_get_now() time (ms) until which frames keep coming
+    unsigned drawn = 0;      // frames drawn so far: state().frames
+};
+FrameSchedule g_schedule;
+
+// Frames after a wake: a window that opens is sized in its first frame and drawn in the next.
+constexpr int kSettleFrames = 3;
+
+// How long frames keep coming after a wake: ImGui's longest hover delay (a tooltip shows after
+// the mouse rests this long), and a margin for a frame or two.
+double settle_ms() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return 1000.0 * std::max(st.HoverStationaryDelay + st.HoverDelayShort, st.HoverDelayNormal) + 100.0;
+}
+
+enum class Wake { StateChange, Input };
+
+void wake(Wake why) {
+    FrameSchedule& s = g_schedule;
+    s.frames_left = std::max(s.frames_left, kSettleFrames);
+    if (why == Wake::Input) s.awake_until = std::max(s.awake_until, emscripten_get_now() + settle_ms());
+    if (!s.running && !s.held) {
+        s.running = true;
+        s.resumed = true;
+        emscripten_resume_main_loop();
+    }
+}
+
+// A held key or mouse button keeps frames coming: ImGui repeats keys, and scrolls while dragging,
+// from how long they are down, without new events.
+bool input_held() {
+    if (ImGui::IsAnyMouseDown()) return true;
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; k++)
+        if (ImGui::IsKeyDown((ImGuiKey)k)) return true;
+    return false;
+}
+
+// After each frame: pause the loop when nothing asks for more.
+void after_frame() {
+    FrameSchedule& s = g_schedule;
+    s.drawn++;
+    if (s.frames_left > 0) s.frames_left--;
+    if (s.held || (s.frames_left == 0 && emscripten_get_now() >= s.awake_until && !input_held())) {
+        s.running = false;
+        emscripten_pause_main_loop();
+    }
+}
+
+// Input reaches ImGui through GLFW's listeners (and on_wheel) whether or not frames are drawn;
+// these listeners only wake the loop so that a frame handles it. Capture phase and passive: they
+// never change what the event does.
+EM_JS(void, js_wake_on_input, (), {
+    const wake = () => _uxcx_frames_input();
+    const opts = { capture: true, passive: true };
+    for (const type of ['mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend',
+                        'touchcancel', 'keydown', 'keyup', 'keypress', 'resize', 'focus', 'blur'])
+        window.addEventListener(type, wake, opts);
+    Module['canvas'].addEventListener('mouseleave', wake, opts);  // does not bubble to window
+    document.addEventListener('fullscreenchange', wake, opts);
+    document.addEventListener('visibilitychange', wake, opts);
+});
+
+// Every exported uxcx_* function may change what is shown, so a call from the page requests
+// frames; except the read-only ones the page polls (those must not keep an idle app drawing) and
+// the frame loop's own. A new export gets this by default; a new read-only one that the page polls
+// belongs in readOnly. Emscripten's Module._f replaces itself with the raw export on its first call,
+// so the wrapper puts itself back after each call.
+EM_JS(void, js_wake_on_exports, (), {
+    const readOnly = ['_uxcx_state', '_uxcx_doc_state', '_uxcx_document_json'];
+    for (const name of Object.keys(Module)) {
+        if (!name.startsWith('_uxcx_') || name.startsWith('_uxcx_frames_') || readOnly.includes(name)) continue;
+        const inner = Module[name];
+        if (typeof inner !== 'function') continue;
+        const wrapper = function() {
+            try { return inner.apply(null, arguments); } finally { Module[name] = wrapper; _uxcx_frames_wake(); }
+        };
+        Module[name] = wrapper;
+    }
+});
 
 // Keeps the canvas backing store at CSS size x devicePixelRatio (x the user's UI zoom).
 void sync_canvas_size(uxcx::App& app) {
@@ -72,6 +164,10 @@ void frame(void* user) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    // The time since the last frame includes the pause, when nobody drew: counted, it would pass
+    // every hover delay at once.
+    if (g_schedule.resumed) io.DeltaTime = std::min(io.DeltaTime, 1.0f / 60.0f);
+    g_schedule.resumed = false;
     io.DisplaySize = ImVec2((float)g_backing_w, (float)g_backing_h);
     io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
@@ -89,15 +185,42 @@ void frame(void* user) {
         g_first_frame_reported = true;
         uxcx::web_host_first_frame();
     }
+    after_frame();
 }
 
 }  // namespace
+
+namespace uxcx {
+unsigned web_host_frames_drawn() { return g_schedule.drawn; }
+}  // namespace uxcx
+
+// The frame loop's own exports (js_wake_on_exports leaves them as they are).
+extern "C" {
+// A few frames: what a change of state gets (js_wake_on_exports calls it after each export).
+EMSCRIPTEN_KEEPALIVE void uxcx_frames_wake() { wake(Wake::StateChange); }
+// A few frames, and more for a while: what input gets (js_wake_on_input).
+EMSCRIPTEN_KEEPALIVE void uxcx_frames_input() { wake(Wake::Input); }
+// on = 1: no frames until on = 0, then frames again. For work that hides the map behind the page's
+// overlay (a big map loading in the worker): frames nobody sees would take CPU from it.
+EMSCRIPTEN_KEEPALIVE void uxcx_frames_hold(int on) {
+    g_schedule.held = on != 0;
+    if (g_schedule.held && g_schedule.running) {
+        g_schedule.running = false;
+        emscripten_pause_main_loop();
+    }
+    if (!g_schedule.held) wake(Wake::StateChange);
+}
+}
 
 int main() {
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    // ImGui draws 2D with blending and scissors only: no depth or stencil buffer (GLFW's defaults
+    // ask for 24 + 8 bits, which WebGL allocates and clears with every frame for nothing).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     g_window = glfwCreateWindow(1280, 720, "uxcx", nullptr, nullptr);
     if (!g_window) return 1;
     glfwMakeContextCurrent(g_window);
@@ -115,6 +238,9 @@ int main() {
     io.SetClipboardTextFn = uxcx::web_host_clipboard_set;
 
     uxcx::App& app = uxcx::web_host_app();
+    js_wake_on_input();
+    js_wake_on_exports();
+    wake(Wake::StateChange);
     emscripten_set_main_loop_arg(frame, &app, 0, false);
     return 0;
 }

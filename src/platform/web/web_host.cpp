@@ -160,6 +160,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"presentation", app.presentation},
         {"dark", app.dark},
         {"frameMs", app.frame_ms},  // the app's own CPU time in its last app_frame()
+        {"frames", web_host_frames_drawn()},  // frames drawn so far: constant while idle
         {"items", items},
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

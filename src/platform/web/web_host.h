@@ -14,6 +14,9 @@ void web_host_first_frame();
 // Called right after each frame is drawn: work that must read the canvas (PNG export) runs here.
 void web_host_frame_rendered();
 
+// Frames drawn since start (state().frames): an idle app draws none (main.cpp's frame loop).
+unsigned web_host_frames_drawn();
+
 // ImGui's clipboard callbacks (io.GetClipboardTextFn / SetClipboardTextFn) on the web.
 const char* web_host_clipboard_get(void* user_data);
 void web_host_clipboard_set(void* user_data, const char* text);
