@@ -10,12 +10,13 @@ import fs from 'node:fs';
 //   mapAt      first frame that shows the map: the frame after state().touchpoints === n
 //   interactiveAt  first frame that reacts to input (a wheel event sent to the canvas at mapAt)
 //   deltas     rAF-to-rAF intervals while `recording` (frame times)
+//   appCallbacks  how many of the app's rAF callbacks ran (frames, for builds without state().frames)
 //   appMs      duration of the app's own rAF callbacks while `recording`: requestAnimationFrame is
 //              wrapped, so this is all JS + wasm the app runs per frame (ImGui, layout, GL calls),
 //              not the GPU process's SwiftShader rasterisation
 export function instrument(n) {
   const B = (window.__bench = { longtasks: [], deltas: [], appMs: [], recording: false,
-    readyAt: null, mapAt: null, interactiveAt: null, interactiveNote: null, lastAppEnd: 0 });
+    readyAt: null, mapAt: null, interactiveAt: null, interactiveNote: null, lastAppEnd: 0, appCallbacks: 0 });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) B.longtasks.push([e.startTime, e.duration]);
@@ -25,6 +26,7 @@ export function instrument(n) {
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => {
     const s = performance.now();
+    B.appCallbacks++;
     try { cb(t); } finally { B.lastAppEnd = performance.now(); if (B.recording) B.appMs.push(B.lastAppEnd - s); }
   });
   let last = 0;

@@ -3,7 +3,9 @@
 // Markdown table, writes bench/out/results-DATE.json and the table into bench/README.md.
 // Usage: node bench/browser/run.mjs [--runs 3] [--sizes 50,2000,10000,100000] [--mermaid-cap 60]
 //        [--mermaid-cap-small 150] [--mermaid-runs-max 1] [--leak-cycles 1000] [--no-mermaid] [--no-leak] [--no-readme]
-//        [--web build/web] [--gen build/native/gen]
+//        [--web build/web] [--gen build/native/gen] [--bare build/wasm/bare] [--no-bare]
+//        [--before DIR] (another build of the site, e.g. main before a change: measured in the same
+//        run, alternating, as "before")
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +24,8 @@ const OUT = path.join(BENCH, 'out');
 
 // ---- options --------------------------------------------------------------------------------
 const opt = { runs: 3, sizes: [50, 2000, 10000, 100000], mermaidCap: 60, mermaidCapSmall: 150, mermaidRunsMax: 1, leakCycles: 1000,
-  mermaid: true, leak: true, readme: true, web: path.join(ROOT, 'build/web'), gen: path.join(ROOT, 'build/native/gen') };
+  mermaid: true, leak: true, readme: true, web: path.join(ROOT, 'build/web'), gen: path.join(ROOT, 'build/native/gen'),
+  bare: path.join(ROOT, 'build/wasm/bare'), useBare: true, before: null };
 for (let a = process.argv.slice(2); a.length;) {
   const k = a.shift();
   if (k === '--runs') opt.runs = Number(a.shift());
@@ -36,6 +39,9 @@ for (let a = process.argv.slice(2); a.length;) {
   else if (k === '--no-readme') opt.readme = false;
   else if (k === '--web') opt.web = path.resolve(a.shift());
   else if (k === '--gen') opt.gen = path.resolve(a.shift());
+  else if (k === '--bare') opt.bare = path.resolve(a.shift());
+  else if (k === '--no-bare') opt.useBare = false;
+  else if (k === '--before') opt.before = path.resolve(a.shift());
   else { console.error(`bench: unknown argument ${k}`); process.exit(2); }
 }
 const BIGGEST = Math.max(...opt.sizes);
@@ -60,9 +66,20 @@ for (const f of fs.readdirSync(opt.web)) fs.symlinkSync(path.join(opt.web, f), p
 fs.symlinkSync(path.join(BENCH, 'browser/mermaid.html'), path.join(SITE, 'mermaid.html'));
 fs.symlinkSync(path.join(BENCH, 'node_modules/mermaid/dist'), path.join(SITE, 'mermaid'));
 const inputs = {};
+// The bare Dear ImGui page (bench/bare, built with the app's flags) at bare/, and the "before"
+// build with the journeys beside it at before/.
+if (opt.useBare && !fs.existsSync(path.join(opt.bare, 'bare.wasm'))) { log(`no bare page in ${opt.bare}: run without it`); opt.useBare = false; }
+if (opt.useBare) fs.symlinkSync(opt.bare, path.join(SITE, 'bare'));
+if (opt.before) {
+  fs.mkdirSync(path.join(SITE, 'before'));
+  for (const f of fs.readdirSync(opt.before)) fs.symlinkSync(path.join(opt.before, f), path.join(SITE, 'before', f));
+}
 for (const n of [1, 1000, ...opt.sizes]) {
   inputs[n] = generate(n);
-  for (const ext of ['json', 'mmd']) fs.symlinkSync(inputs[n][ext], path.join(SITE, `bench-${n}.${ext}`));
+  for (const ext of ['json', 'mmd']) {
+    fs.symlinkSync(inputs[n][ext], path.join(SITE, `bench-${n}.${ext}`));
+    if (opt.before) fs.symlinkSync(inputs[n][ext], path.join(SITE, 'before', `bench-${n}.${ext}`));
+  }
 }
 
 // ---- download size ----------------------------------------------------------------------------
@@ -125,12 +142,22 @@ async function panAndZoom(page) {
   return (Date.now() - t0) / 1000;
 }
 
-async function runApp(n) {
+// Frames the app draws while nothing happens (state().frames, counted since an earlier build had
+// no counter: then requestAnimationFrame callbacks of the app): over 2 s, after 1.5 s of quiet.
+async function idleFrames(page) {
+  const count = () => page.evaluate(() => { const s = window.uxcx.state(); return typeof s.frames === 'number' ? s.frames : window.__bench.appCallbacks; });
+  await page.waitForTimeout(1500);
+  const a = await count();
+  await page.waitForTimeout(2000);
+  return (await count()) - a;
+}
+
+async function runApp(n, dir = '') {
   const b = await launch();
   try {
     await b.page.addInitScript(instrument, n);
     const t0 = Date.now();
-    await b.page.goto(`${url}index.html${n ? `#map=bench-${n}.json` : ''}`, { timeout: 120000 });
+    await b.page.goto(`${url}${dir}index.html${n ? `#map=bench-${n}.json` : ''}`, { timeout: 120000 });
     try {
       await b.page.waitForFunction((n) => { const B = window.__bench; return n === 0 ? B.readyAt !== null : (B.interactiveAt !== null || B.interactiveNote !== null); },
         n, { timeout: 120000, polling: 100 });
@@ -149,8 +176,9 @@ async function runApp(n) {
     const after = await bench(b.page);
     const st = await b.page.evaluate(() => window.uxcx.state());
     const memEnd = { ...(await pageMemory(b.page)), renderer: rendererMemory(b.userDataDir) };
+    const idle = await idleFrames(b.page);
     return {
-      n, wallSeconds: (Date.now() - t0) / 1000, firstFrame, interactive, interactiveNote: loaded.interactiveNote,
+      n, wallSeconds: (Date.now() - t0) / 1000, firstFrame, interactive, interactiveNote: loaded.interactiveNote, idleFrames: idle,
       readyAt: loaded.readyAt, longestPause: Math.max(0, ...loadTasks.map(([, d]) => d)), longTasks: loadTasks.length,
       longestPauseAny: Math.max(0, ...after.longtasks.map(([, d]) => d)),
       frames: after.deltas.length, panSeconds,
@@ -160,6 +188,22 @@ async function runApp(n) {
       jsHeap: memEnd.jsHeap, wasm: memEnd.wasm, rendererRss: memEnd.renderer.rss, rendererPeak: memEnd.renderer.peak,
       memLoaded, problems: b.problems.slice(0, 5),
     };
+  } finally { await b.close(); }
+}
+
+// The floor: the bare Dear ImGui page's first frame, and its frame times under the app's input.
+async function runBare() {
+  const b = await launch();
+  try {
+    await b.page.addInitScript(instrument, null);
+    await b.page.goto(`${url}bare/index.html`, { timeout: 60000 });
+    await b.page.waitForFunction(() => window.bareReady !== undefined, null, { timeout: 60000, polling: 100 });
+    const firstFrame = await b.page.evaluate(() => window.bareReady);
+    await b.page.waitForTimeout(500);
+    const panSeconds = await panAndZoom(b.page);
+    const after = await bench(b.page);
+    return { firstFrame, frames: after.deltas.length, panSeconds, frameMedian: median(after.deltas), frameP95: quantile(after.deltas, 0.95),
+      appMedian: median(after.appMs), appP95: quantile(after.appMs, 0.95), problems: b.problems.slice(0, 5) };
   } finally { await b.close(); }
 }
 
@@ -204,7 +248,7 @@ async function runMermaid(n) {
 // ---- the runs ---------------------------------------------------------------------------------
 const { server, url } = await serve(SITE, 0);
 const started = new Date();
-const results = { date: started.toISOString(), machine: machine(), options: opt, download, app: {}, mermaid: {}, leak: null };
+const results = { date: started.toISOString(), machine: machine(), options: opt, download, app: {}, before: {}, bare: {}, mermaid: {}, leak: null };
 function machine() {
   const cpu = os.cpus()[0]?.model?.trim() || 'unknown CPU';
   let chromium = 'chromium';
@@ -214,11 +258,17 @@ function machine() {
 }
 
 // uxcx and Mermaid take turns, run by run, so that both see the same load on a shared machine.
-async function appRun(n, r) {
-  const res = await runApp(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
-  results.app[n].push(res);
-  if (res.error) { log(`uxcx N=${n} run ${r + 1}: ${res.error}`); return; }
-  log(`uxcx N=${n} run ${r + 1}: first frame ${fmt(res.firstFrame)} ms, interactive ${fmt(res.interactive)} ms, longest pause ${fmt(res.longestPause)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms, app ${fmt(res.appMedian, 2)}/${fmt(res.appP95, 2)} ms, renderer ${mb(res.rendererPeak)} MB peak${res.interactiveNote ? ' (' + res.interactiveNote + ')' : ''}${res.problems.length ? ' problems: ' + res.problems.join(' | ') : ''}`);
+async function appRun(n, r, which = 'app') {
+  const res = await runApp(n, which === 'before' ? 'before/' : '').catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
+  results[which][n].push(res);
+  const label = which === 'before' ? 'before' : 'uxcx';
+  if (res.error) { log(`${label} N=${n} run ${r + 1}: ${res.error}`); return; }
+  log(`${label} N=${n} run ${r + 1}: idle frames ${res.idleFrames}, first frame ${fmt(res.firstFrame)} ms, interactive ${fmt(res.interactive)} ms, longest pause ${fmt(res.longestPause)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms, app ${fmt(res.appMedian, 2)}/${fmt(res.appP95, 2)} ms, renderer ${mb(res.rendererPeak)} MB peak${res.interactiveNote ? ' (' + res.interactiveNote + ')' : ''}${res.problems.length ? ' problems: ' + res.problems.join(' | ') : ''}`);
+}
+async function bareRun(n, r) {
+  const res = await runBare().catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
+  results.bare[n].push(res);
+  log(`bare ImGui (beside N=${n}) run ${r + 1}: ${res.error ? 'error ' + res.error : `first frame ${fmt(res.firstFrame)} ms, frame ${fmt(res.frameMedian)}/${fmt(res.frameP95)} ms`}`);
 }
 async function mermaidRun(n, r) {
   const res = await runMermaid(n).catch((e) => ({ n, error: String(e.message || e).split('\n')[0] }));
@@ -229,10 +279,16 @@ async function mermaidRun(n, r) {
 try {
   for (const n of [0, ...opt.sizes]) {
     results.app[n] = [];
+    if (opt.before) results.before[n] = [];
+    // The floor beside every size the goals compare with it (not 100,000: nothing to compare).
+    const bareRuns = opt.useBare && n < 100000;
+    if (bareRuns) results.bare[n] = [];
     const mermaidRuns = !opt.mermaid || n === 0 ? 0 : n === BIGGEST && n >= 100000 ? Math.min(opt.runs, opt.mermaidRunsMax) : opt.runs;
     if (mermaidRuns) results.mermaid[n] = [];
     for (let r = 0; r < opt.runs; r++) {
       await appRun(n, r);
+      if (opt.before) await appRun(n, r, 'before');
+      if (bareRuns) await bareRun(n, r);
       // A capped run says all there is to say; the next would cap too.
       if (r < mermaidRuns && !results.mermaid[n].some((x) => x.capped)) await mermaidRun(n, r);
     }
@@ -275,6 +331,7 @@ const ours = [
   row('frame time while panning/zooming, p95, ms', 'frameP95', 1, 1),
   row("app's own time per frame, median, ms", 'appMedian', 1, 2),
   row("app's own time per frame, p95, ms", 'appP95', 1, 2),
+  row('frames drawn in 2 s idle', 'idleFrames', 1, 0),
   row('JS heap, MiB', 'jsHeap', MiB, 1),
   row('wasm memory, MiB', 'wasm', MiB, 0),
   row('renderer memory (RSS at end), MiB', 'rendererRss', MiB, 0),
@@ -305,6 +362,22 @@ const ratio = (n, k) => {
   const b = median(pick(mr, k));
   return a !== null && b ? fmt(a / b, 3) : '–';
 };
+// The bare Dear ImGui page beside each size, and the "before" build.
+const bsizes = sizes.filter((n) => results.bare[n]);
+const bareTable = !bsizes.length ? '' : [
+  `| | ${bsizes.map((n) => `beside N = ${n.toLocaleString('en')}`).join(' | ')} |\n|---|${'---|'.repeat(bsizes.length)}`,
+  `| first frame, ms | ${bsizes.map((n) => cell(results.bare[n], 'firstFrame')).join(' | ')} |`,
+  `| frame time under the same input, median, ms | ${bsizes.map((n) => cell(results.bare[n], 'frameMedian', 1, 1)).join(' | ')} |`,
+  `| frame time under the same input, p95, ms | ${bsizes.map((n) => cell(results.bare[n], 'frameP95', 1, 1)).join(' | ')} |`,
+].join('\n');
+const beforeTable = !opt.before ? '' : [
+  head.replace('| | ', '| before | '),
+  ...[['first frame of the map, ms', 'firstFrame', 0], ['interactive, ms', 'interactive', 0], ['longest main-thread pause while loading, ms', 'longestPause', 0],
+    ['frame time while panning/zooming, median, ms', 'frameMedian', 1], ['frame time while panning/zooming, p95, ms', 'frameP95', 1],
+    ['frames drawn in 2 s idle', 'idleFrames', 0]]
+    .map(([label, k, d]) => `| ${label} | ${[cell(results.before[0], k, 1, d), ...sizes.map((n) => cell(results.before[n], k, 1, d))].join(' | ')} |`),
+  `| first frame, now / before | ${[0, ...sizes].map((n) => { const a = median(pick(results.app[n], 'firstFrame')), b = median(pick(results.before[n], 'firstFrame')); return a && b ? fmt(a / b, 2) : '–'; }).join(' | ')} |`,
+].join('\n');
 const ratios = !opt.mermaid ? '' : [
   mhead,
   `| first frame, ours / Mermaid | ${sizes.map((n) => ratio(n, 'firstFrame')).join(' | ')} |`,
@@ -316,14 +389,26 @@ const ratios = !opt.mermaid ? '' : [
 const med = (n, k) => median(pick(results.app[n], k));
 const goals = [];
 const goal = (what, value, limit, unit, ok) => goals.push({ what, value, limit, unit, pass: ok });
-if (results.mermaid[10000]?.length) {
-  goal('N = 10,000: first frame <= 0.1x Mermaid', med(10000, 'firstFrame') / median(pick(results.mermaid[10000], 'firstFrame')), 0.1, 'x', null);
-  goal('N = 10,000: renderer memory (peak) <= 0.3x Mermaid', med(10000, 'rendererPeak') / median(pick(results.mermaid[10000], 'rendererPeak')), 0.3, 'x', null);
+const mmed = (n, k) => median(pick(results.mermaid[n], k));
+const bmed = (n, k) => median(pick(results.bare[n], k));
+// Issue 11's goals: first frame against Mermaid's and the bare page's, frame times against the
+// bare page's under the same input, and an idle app that draws nothing.
+for (const [n, x] of [[50, 0.5], [2000, 0.25], [10000, 0.1]])
+  if (results.mermaid[n]?.length && results.app[n]) goal(`N = ${n.toLocaleString('en')}: first frame <= ${x}x Mermaid`, med(n, 'firstFrame') / mmed(n, 'firstFrame'), x, 'x', null);
+if (results.app[50] && results.bare[50]) goal('N = 50: first frame within 150 ms of the bare ImGui page', med(50, 'firstFrame') - bmed(50, 'firstFrame'), 150, 'ms', null);
+for (const n of [50, 10000]) if (results.app[n] && results.bare[n]) {
+  goal(`N = ${n.toLocaleString('en')}: panning/zooming frame median <= 1.2x the bare page's`, med(n, 'frameMedian') / bmed(n, 'frameMedian'), 1.2, 'x', null);
+  goal(`N = ${n.toLocaleString('en')}: panning/zooming frame p95 <= 2x the bare page's`, med(n, 'frameP95') / bmed(n, 'frameP95'), 2, 'x', null);
 }
 if (results.app[100000]) {
   goal('N = 100,000: interactive < 3 s', med(100000, 'interactive') / 1000, 3, 's', null);
   goal('N = 100,000: no main-thread pause over 200 ms', med(100000, 'longestPause'), 200, 'ms', null);
-  goal("N = 100,000: panning p95 <= the empty app's p95", med(100000, 'frameP95'), med(0, 'frameP95'), 'ms', null);
+}
+if (results.mermaid[10000]?.length)
+  goal('N = 10,000: renderer memory (peak) <= 0.3x Mermaid', med(10000, 'rendererPeak') / mmed(10000, 'rendererPeak'), 0.3, 'x', null);
+{
+  const idle = Math.max(...[0, ...sizes].flatMap((n) => pick(results.app[n], 'idleFrames')));
+  if (Number.isFinite(idle)) goal('an idle app draws nothing: most frames in 2 s idle, any run', idle, 0, 'frames', null);
 }
 // The median: p95 of a wall-clock time inside one callback mostly counts the thread waiting for
 // a core on a busy machine.
@@ -331,7 +416,7 @@ if (results.app[10000]) goal("N = 10,000: app's own time per frame (median) < 4 
 goal('gzip download < 1 MB', download.gzip / 1e6, 1, 'MB', null);
 for (const g of goals) g.pass = g.value !== null && !Number.isNaN(g.value) && g.value <= g.limit;
 const goalTable = ['| goal | measured | limit | |', '|---|---|---|---|',
-  ...goals.map((g) => `| ${g.what} | ${fmt(g.value, g.unit === 'x' ? 3 : g.unit === 's' || g.unit === 'MB' ? 2 : 1)} ${g.unit} | ${fmt(g.limit, g.unit === 'x' ? 1 : g.unit === 'ms' ? 1 : 0)} ${g.unit} | ${g.pass ? 'met' : '**missed**'} |`)].join('\n');
+  ...goals.map((g) => `| ${g.what} | ${fmt(g.value, g.unit === 'x' ? 3 : g.unit === 's' || g.unit === 'MB' ? 2 : g.unit === 'frames' ? 0 : 1)} ${g.unit} | ${fmt(g.limit, g.unit === 'x' ? 2 : g.unit === 'ms' ? 1 : 0)} ${g.unit} | ${g.pass ? 'met' : '**missed**'} |`)].join('\n');
 
 const m = results.machine;
 const when = started.toISOString().slice(0, 10);
@@ -344,6 +429,8 @@ const report = [
   + `Load average ${m.loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other work on the machine slows every figure). `
   + `Rerun: \`scripts/bench\` (about ${Math.round((Date.now() - started) / 60000)} min).`,
   '', '**uxcx**', '', ours, '',
+  ...(bareTable ? ['**Bare Dear ImGui page (bench/bare: demo window, the app\'s build flags), run beside each size**', '', bareTable, ''] : []),
+  ...(beforeTable ? [`**The same measures on the "before" build (${path.relative(ROOT, opt.before)}), alternating with the one above**`, '', beforeTable, ''] : []),
   ...(opt.mermaid ? ['**Mermaid `journey`, the same journeys**', '', theirs, '', '**Ratios, ours / Mermaid (medians)**', '', ratios, ''] : []),
   '**Goals**', '', goalTable, '', downloadLine, '', leakLine,
 ].join('\n');

@@ -1,0 +1,62 @@
+// bare/main.cpp: the benchmark's floor, a bare Dear ImGui page (scripts/bench): GLFW + WebGL2 +
+// Dear ImGui with its demo window, built with the app's compile and link flags (CMakeLists.txt:
+// WEB_LINK_FLAGS) and drawing every frame. Whatever the app takes beyond this page (first frame,
+// frame time under the same input) is the app's own. No fonts from files (ImGui's built-in one),
+// no map, no page glue; the first frame is reported as window.bareReady for the probe.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+bool g_reported = false;
+
+EM_JS(void, js_ready, (), { window.bareReady = performance.now(); });
+
+void frame() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const int w = (int)css_w, h = (int)css_h;
+    int cw = 0, ch = 0;
+    emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+    if (cw != w || ch != h) emscripten_set_canvas_element_size("#canvas", w, h);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::GetIO().DisplaySize = ImVec2((float)w, (float)h);
+    ImGui::NewFrame();
+    ImGui::ShowDemoWindow();
+    ImGui::Render();
+    glViewport(0, 0, w, h);
+    glClearColor(0.96f, 0.96f, 0.97f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!g_reported) {
+        g_reported = true;
+        js_ready();
+    }
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    g_window = glfwCreateWindow(1280, 720, "bare", nullptr, nullptr);
+    if (!g_window) return 1;
+    glfwMakeContextCurrent(g_window);
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}
