@@ -1,5 +1,6 @@
 // csv.cpp: a journey as CSV (RFC 4180, UTF-8, header row), one row per touchpoint of the first
 // measurement set, raw metric values beside the computed 0-100 scores; and the same columns back.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -8,6 +9,8 @@
 #include "core/analysis.h"
 #include "core/convert.h"
 #include "core/convert_text.h"
+#include "core/metric_table.h"
+#include "core/validate.h"
 
 namespace uxcx {
 
@@ -34,9 +37,7 @@ constexpr const char* kColNames[ColCount] = {
 };
 constexpr Col kMetricCol[kMetricCount] = {ColSus, ColSeq, ColUmuxLite, ColTaskSuccess, ColTimeOnTask,
                                           ColErrorRate, ColNps, ColCsat, ColCes};
-// Plausible range of each metric in its own units, as docs/journey-format.md gives it.
-constexpr double kMetricMin[kMetricCount] = {0, 1, 0, 0, 0, 0, -100, 0, 1};
-constexpr double kMetricMax[kMetricCount] = {100, 7, 100, 1, 1e9, 1, 100, 100, 7};
+// Ranges are not checked here: the validator (core/validate.h) does, as for every way in.
 
 constexpr const char* kListSeparator = " | ";
 
@@ -165,13 +166,14 @@ namespace {
 struct Field {
     std::string text;
     int line = 0, column = 0;
+    int row = 0, field = 0;  // the cell as a spreadsheet shows it (Diagnostic::row, ::field)
 };
 
 // Splits RFC 4180 text into records. Accepts CRLF or LF, and a final record without a line break.
 // Returns false (with a diagnostic) on a quote that never closes or text after a closing quote.
 bool parse_records(std::string_view s, std::vector<std::vector<Field>>& records, LoadResult& r) {
     size_t i = 0;
-    int line = 1;
+    int line = 1, row = 1;  // a blank line is a row too, as spreadsheets count
     size_t lineStart = 0;
     auto column = [&](size_t at) { return char_column(s.substr(lineStart, at - lineStart), at - lineStart); };
     std::vector<Field> record;
@@ -179,6 +181,8 @@ bool parse_records(std::string_view s, std::vector<std::vector<Field>>& records,
         Field f;
         f.line = line;
         f.column = column(i);
+        f.row = row;
+        f.field = (int)record.size() + 1;
         if (s[i] == '"') {
             size_t open = i;
             int openLine = line, openCol = f.column;
@@ -209,7 +213,7 @@ bool parse_records(std::string_view s, std::vector<std::vector<Field>>& records,
         record.push_back(std::move(f));
         if (i < s.size() && s[i] == ',') {
             i++;
-            if (i == s.size()) record.push_back(Field{"", line, column(i)});
+            if (i == s.size()) record.push_back(Field{"", line, column(i), row, (int)record.size() + 1});
             continue;
         }
         if (i < s.size() && s[i] == '\r') i++;
@@ -219,6 +223,7 @@ bool parse_records(std::string_view s, std::vector<std::vector<Field>>& records,
         bool blank = record.size() == 1 && record[0].text.empty();
         if (!blank) records.push_back(std::move(record));
         record.clear();
+        row++;
     }
     if (!record.empty()) records.push_back(std::move(record));
     return true;
@@ -260,7 +265,7 @@ LoadResult import_csv(std::string_view text) {
 
     auto error = [&](const Field& f, std::string message, std::string pointer, Severity sev = Severity::Error) {
         if (r.diagnostics.size() < kMaxDiagnostics)
-            r.diagnostics.push_back({sev, std::move(message), std::move(pointer), f.line, f.column});
+            r.diagnostics.push_back({sev, std::move(message), std::move(pointer), f.line, f.column, f.row, f.field});
     };
 
     // Header: columns by name, in any order; unknown ones are reported and skipped.
@@ -283,28 +288,29 @@ LoadResult import_csv(std::string_view text) {
     Journey& j = r.journey;
     j.sets.push_back(MeasurementSet{"current", "Current", "", {}});
     std::unordered_map<std::string, int> stageByName, channelByName;
-    std::unordered_set<std::string> stageIds, channelIds, touchpointIds;
+    std::unordered_set<std::string> stageIds, channelIds;
+    // The record each touchpoint, stage and channel came from (stages and channels: where first
+    // named), so the validator's pointers can be shown as rows and columns.
+    std::vector<size_t> tpRecord, stageRecord, channelRecord;
 
     for (size_t row = 1; row < records.size(); row++) {
         const std::vector<Field>& rec = records[row];
         std::string pointer = "/touchpoints/" + std::to_string(j.touchpoints.size());
-        Field missing{"", rec.empty() ? 0 : rec[0].line, 0};
+        Field missing{"", rec.empty() ? 0 : rec[0].line, 0, rec.empty() ? 0 : rec[0].row, 0};
         auto cell = [&](Col c) -> const Field& {
             int h = where[c];
-            return h >= 0 && h < (int)rec.size() ? rec[h] : missing;
+            if (h >= 0 && h < (int)rec.size()) return rec[h];
+            missing.field = h >= 0 ? h + 1 : 0;
+            return missing;
         };
         auto text_of = [&](Col c) { return unguard(cell(c).text); };
-        auto number_of = [&](Col c, std::string_view key, double lo, double hi) -> std::optional<double> {
+        auto number_of = [&](Col c, std::string_view key) -> std::optional<double> {
             const Field& f = cell(c);
             std::string_view t = trim(f.text);
             if (t.empty()) return std::nullopt;
             double v;
             if (!parse_number(t, v)) {
                 error(f, "expected a number in column `" + std::string(kColNames[c]) + "`, found `" + std::string(t) + "`", pointer + std::string(key));
-                return std::nullopt;
-            }
-            if (v < lo || v > hi) {
-                error(f, "column `" + std::string(kColNames[c]) + "`: " + std::string(t) + " is outside " + format_number(lo) + ".." + format_number(hi), pointer + std::string(key));
                 return std::nullopt;
             }
             return v;
@@ -316,10 +322,6 @@ LoadResult import_csv(std::string_view text) {
         tp.name = text_of(ColName);
         tp.id = std::string(trim(text_of(ColId)));
         if (tp.id.empty()) tp.id = slugify(tp.name, "touchpoint-" + std::to_string(j.touchpoints.size() + 1));
-        if (!touchpointIds.insert(tp.id).second) {
-            error(cell(ColId), "duplicate touchpoint id `" + tp.id + "`", pointer + "/id");
-            continue;
-        }
         tp.description = text_of(ColDescription);
         tp.owner = text_of(ColOwner);
         tp.url = text_of(ColUrl);
@@ -333,6 +335,7 @@ LoadResult import_csv(std::string_view text) {
                 s.id = unique_id(slugify(stageName, "stage-" + std::to_string(j.stages.size() + 1)), stageIds);
                 s.name = stageName;
                 j.stages.push_back(std::move(s));
+                stageRecord.push_back(row);
             }
             tp.stage = it->second;
             tp.stageRef = j.stages[tp.stage].id;
@@ -350,20 +353,21 @@ LoadResult import_csv(std::string_view text) {
                 else if (!(d.empty() || d == "true" || d == "1" || d == "yes" || d == "digital"))
                     error(f, "expected true or false in `channel_digital`, found `" + d + "`", pointer);
                 j.channels.push_back(std::move(ch));
+                channelRecord.push_back(row);
             }
             tp.channel = it->second;
             tp.channelRef = j.channels[tp.channel].id;
         }
 
-        tp.volume = number_of(ColVolume, "/volume", 0, 1e15);
+        tp.volume = number_of(ColVolume, "/volume");
         Measurement m;
-        m.emotion = number_of(ColEmotion, "/emotion", -2, 2);
-        m.timeTarget = number_of(ColTimeTarget, "/ux/timeTarget", 1e-9, 1e9);
-        m.uxN = number_of(ColUxN, "/ux/n", 0, 1e12);
-        m.cxN = number_of(ColCxN, "/cx/n", 0, 1e12);
+        m.emotion = number_of(ColEmotion, "/emotion");
+        m.timeTarget = number_of(ColTimeTarget, "/ux/timeTarget");
+        m.uxN = number_of(ColUxN, "/ux/n");
+        m.cxN = number_of(ColCxN, "/cx/n");
         for (int k = 0; k < kMetricCount; k++) {
             std::string key = std::string(is_ux_metric((Metric)k) ? "/ux/" : "/cx/") + metric_key((Metric)k);
-            std::optional<double> v = number_of(kMetricCol[k], key, kMetricMin[k], kMetricMax[k]);
+            std::optional<double> v = number_of(kMetricCol[k], key);
             if (!v) continue;
             Reading rd;
             rd.value = *v;
@@ -371,20 +375,17 @@ LoadResult import_csv(std::string_view text) {
             m.metrics[k] = rd;
         }
         // NPS answer counts: when all three are given they define the score and its n.
-        std::optional<double> p = number_of(ColNpsPromoters, "/cx/nps/promoters", 0, 1e12);
-        std::optional<double> pa = number_of(ColNpsPassives, "/cx/nps/passives", 0, 1e12);
-        std::optional<double> d = number_of(ColNpsDetractors, "/cx/nps/detractors", 0, 1e12);
+        std::optional<double> p = number_of(ColNpsPromoters, "/cx/nps/promoters");
+        std::optional<double> pa = number_of(ColNpsPassives, "/cx/nps/passives");
+        std::optional<double> d = number_of(ColNpsDetractors, "/cx/nps/detractors");
         if (p && pa && d) {
+            // The validator refuses counts that are not whole, all 0 or impossibly many.
             double total = *p + *pa + *d;
-            if (total <= 0) {
-                error(cell(ColNpsPromoters), "NPS counts add up to 0: no answers to score", pointer + "/cx/nps");
-            } else {
-                Reading rd;
-                rd.counts = {*p, *pa, *d};
-                rd.n = total;
-                rd.value = (*p - *d) / total * 100;  // share of promoters minus share of detractors
-                m.get(Metric::Nps) = rd;
-            }
+            Reading rd;
+            rd.counts = {*p, *pa, *d};
+            rd.n = total;
+            rd.value = total > 0 ? (*p - *d) / total * 100 : kNaN;  // share of promoters minus share of detractors
+            m.get(Metric::Nps) = rd;
         } else if (p || pa || d) {
             error(cell(ColNpsPromoters), "NPS counts need all three of nps_promoters, nps_passives and nps_detractors", pointer + "/cx/nps");
         }
@@ -393,8 +394,74 @@ LoadResult import_csv(std::string_view text) {
         tp.quotes = split_list(text_of(ColQuotes));
         tp.sets.push_back(std::move(m));
         j.touchpoints.push_back(std::move(tp));
+        tpRecord.push_back(row);
     }
 
+    // The checks every way in shares (a refused file is not checked further, as with JSON). Their
+    // pointers name model parts; each is shown at its cell.
+    bool refused = false;
+    for (const Diagnostic& dg : r.diagnostics) refused = refused || dg.severity == Severity::Error;
+    Validation v;
+    v.cap = kMaxDiagnostics > r.diagnostics.size() ? kMaxDiagnostics - r.diagnostics.size() : 0;
+    if (!refused) validate_journey(j, v);
+    for (Diagnostic& d : v.diagnostics) {
+        // CSV has no title column: an untitled map is what every CSV gives, not a problem in it.
+        if (d.pointer == "/title" && j.title.empty()) continue;
+        Field at{"", 0, 0, 0, 0};
+        auto index_after = [&](std::string_view prefix, size_t& k, std::string_view& rest) {
+            std::string_view p = d.pointer;
+            if (p.substr(0, prefix.size()) != prefix) return false;
+            p.remove_prefix(prefix.size());
+            size_t slash = p.find('/');
+            std::string_view digits = p.substr(0, slash);
+            if (digits.empty()) return false;
+            k = 0;
+            for (char c : digits) k = k * 10 + (size_t)(c - '0');
+            rest = slash == std::string_view::npos ? std::string_view() : p.substr(slash);
+            return true;
+        };
+        auto field_of = [&](size_t record, Col c) {
+            const std::vector<Field>& rec = records[record];
+            int h = where[c];
+            if (h >= 0 && h < (int)rec.size()) return rec[h];
+            return Field{"", rec.empty() ? 0 : rec[0].line, 0, rec.empty() ? 0 : rec[0].row, h >= 0 ? h + 1 : 0};
+        };
+        size_t k;
+        std::string_view rest;
+        if (index_after("/touchpoints/", k, rest) && k < tpRecord.size()) {
+            Col c = ColId;
+            if (rest == "/name") c = ColName;
+            else if (rest == "/url") c = ColUrl;
+            else if (rest == "/volume") c = ColVolume;
+            else if (rest == "/emotion") c = ColEmotion;
+            else if (rest == "/stage") c = ColStage;
+            else if (rest == "/channel") c = ColChannel;
+            else if (rest == "/ux/timeTarget") c = ColTimeTarget;
+            else if (rest == "/ux/n") c = ColUxN;
+            else if (rest == "/cx/n") c = ColCxN;
+            else if (rest == "/ux") c = ColChannelDigital;
+            else
+                for (int m = 0; m < kMetricCount; m++) {
+                    std::string key = std::string(is_ux_metric((Metric)m) ? "/ux/" : "/cx/") + metric_key((Metric)m);
+                    if (rest.substr(0, key.size()) == key && (rest.size() == key.size() || rest[key.size()] == '/'))
+                        c = kMetricCol[m];
+                }
+            // NPS from counts: the counts are what the row wrote.
+            if (c == ColNps && where[ColNpsPromoters] >= 0 && trim(field_of(tpRecord[k], ColNps).text).empty())
+                c = ColNpsPromoters;
+            at = field_of(tpRecord[k], c);
+        } else if (index_after("/stages/", k, rest) && k < stageRecord.size()) {
+            at = field_of(stageRecord[k], ColStage);
+        } else if (index_after("/channels/", k, rest) && k < channelRecord.size()) {
+            at = field_of(channelRecord[k], ColChannel);
+        }
+        r.diagnostics.push_back({d.severity, std::move(d.message), std::move(d.pointer), at.line, at.column, at.row,
+                                 at.field});
+    }
+
+    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::make_pair(a.line == 0, a.line) < std::make_pair(b.line == 0, b.line);
+    });
     r.ok = true;
     for (const Diagnostic& dg : r.diagnostics)
         if (dg.severity == Severity::Error) r.ok = false;

@@ -147,14 +147,18 @@ struct Journey {
 };
 
 // A problem found in a file. `pointer` is a JSON pointer ("/touchpoints/3/cx/nps", "" for the
-// whole document); line and column are 1-based, the column counted in characters (code points),
-// 0 when unknown.
+// whole document) into the journey as JSON describes it, whatever the source; line and column are
+// 1-based, the column counted in characters (code points), 0 when unknown.
+// From a CSV source, `row` and `field` also say which cell, as a spreadsheet shows it: row 1 is
+// the header row, row 2 the first touchpoint (a quoted cell with line breaks spans several text
+// lines but is one row); field 1 is the first column. Both are 0 for other sources.
 enum class Severity { Error, Warning };
 struct Diagnostic {
     Severity severity = Severity::Error;
     std::string message;
     std::string pointer;
     int line = 0, column = 0;
+    int row = 0, field = 0;
 };
 
 }  // namespace uxcx

@@ -13,6 +13,7 @@
 #include "core/convert_text.h"
 #include "core/load_json_dom.h"
 #include "core/load_text.h"
+#include "core/validate.h"
 
 namespace uxcx {
 
@@ -113,6 +114,9 @@ struct Loader {
     Journey j;
     std::unordered_map<std::string, int> stageIndex, channelIndex, setIndex;
     std::vector<const JNode*> uxNodes;  // per set: the "ux" object of the touchpoint being read
+    // The file's index of each stage, channel, set and touchpoint kept in the model (items left out
+    // shift the model's indices), so the validator's model pointers can be found in the file.
+    std::vector<uint32_t> stageAt, channelAt, setAt, touchpointAt;
 
     // ---- diagnostics ------------------------------------------------------------------------
     bool room() const { return diags.size() < kMaxDiagnostics; }
@@ -208,13 +212,8 @@ struct Loader {
         warn(n, "\"" + std::string(key) + "\" should be text, but it is " + type_words(n.type) + "; it is left out");
         return false;
     }
-    void get_name(const JNode& n, std::string_view key, std::string& out) {
-        if (!get_string(n, key, out)) return;
-        if (sanitize_display_name(out))
-            warn(n, "\"" + std::string(key) +
-                        "\" contained invisible control or text-direction characters; they were removed so the "
-                        "name displays as " + quote(out));
-    }
+    // Names are checked (direction overrides, names that display as nothing) by the validator.
+    void get_name(const JNode& n, std::string_view key, std::string& out) { get_string(n, key, out); }
     std::optional<double> get_number(const JNode& n, std::string_view key, double lo, double hi, bool loOpen,
                                      const std::string& words, const char* consequence = "it is left out") {
         if (n.type != JType::Number) {
@@ -527,7 +526,7 @@ struct Loader {
     // touchpoints could not say which one they mean.
     template <class T>
     void id_list(const JNode* list, const char* key, const char* what, std::vector<T>& out,
-                 std::unordered_map<std::string, int>& index, bool duplicateIsError) {
+                 std::unordered_map<std::string, int>& index, bool duplicateIsError, std::vector<uint32_t>& fileAt) {
         At at(path, key);
         items(*list, [&](const JNode& c, size_t i) {
             At ai(path, i);
@@ -573,6 +572,7 @@ struct Loader {
                 }
                 path.resize(len);
             }
+            fileAt.push_back((uint32_t)i);
             out.push_back(std::move(item));
         });
     }
@@ -829,14 +829,7 @@ struct Loader {
                 } else if (k == "owner") {
                     get_string(m, k, tp.owner);
                 } else if (k == "url") {
-                    std::string url;
-                    if (get_string(m, k, url) && !url.empty()) {
-                        if (url_is_safe(url)) tp.url = std::move(url);
-                        else
-                            warn(m, "the link " + quote(url) +
-                                        " is not a web or mail address (only http:, https: and mailto: links are "
-                                        "opened); it is left out");
-                    }
+                    get_string(m, k, tp.url);  // the validator checks the scheme
                 } else if (k == "volume") {
                     tp.volume = get_number(m, k, 0, INFINITY, false, "of 0 or more (customers passing)",
                                            "it is left out");
@@ -868,12 +861,12 @@ struct Loader {
                 made.push_back(std::make_unique<std::string>(tp.id));
                 taken.insert(*made.back());
             }
-            if (tp.name.empty()) warn(c, "the touchpoint " + quote(tp.id) + " has no \"name\"; its id is shown instead");
             tp.stage = resolve_ref(stageNode, "stage", stageIndex, stageIds, c, tp.stageRef);
             if (channelsGiven || channelNode)
                 tp.channel = resolve_ref(channelNode, "channel", channelIndex, channelIds, c, tp.channelRef);
             if (tp.channel >= 0 && !j.channels[tp.channel].digital) drop_offline_ux(tp, uxNodes, c);
             for (auto& m : tp.sets) resolve_n(m);
+            touchpointAt.push_back((uint32_t)i);
             j.touchpoints.push_back(std::move(tp));
         });
     }
@@ -952,7 +945,7 @@ struct Loader {
                             std::string(type_words(list->type)) + "; one set, \"current\", is used");
             list = nullptr;
         }
-        if (list) id_list(list, "sets", "set", j.sets, setIndex, false);
+        if (list) id_list(list, "sets", "set", j.sets, setIndex, false, setAt);
         if (j.sets.empty()) {
             if (list) {
                 At at(path, "sets");
@@ -1025,7 +1018,6 @@ struct Loader {
             else if (k == "drivers") driversN = &c;
             else keep(j.extras, c, k);
         });
-        if (j.title.empty()) warn(root, "the journey has no \"title\"; it is shown as \"Untitled journey\"");
         if (personaN) persona(*personaN);
         if (!stagesN) {
             error(root, "The file is JSON but not a journey: it has no \"stages\" list (the columns of the map, "
@@ -1035,7 +1027,7 @@ struct Loader {
             error(*stagesN, "\"stages\" should be a list [{\"id\", \"name\"}, ...] of the journey's stages, but it is " +
                                 std::string(type_words(stagesN->type)) + ".");
         } else {
-            id_list(stagesN, "stages", "stage", j.stages, stageIndex, true);
+            id_list(stagesN, "stages", "stage", j.stages, stageIndex, true, stageAt);
         }
         bool channelsGiven = false;
         if (!channelsN) {
@@ -1047,12 +1039,12 @@ struct Loader {
                                  std::string(type_words(channelsN->type)) + "; it is left out");
         } else {
             channelsGiven = true;
-            id_list(channelsN, "channels", "channel", j.channels, channelIndex, true);
+            id_list(channelsN, "channels", "channel", j.channels, channelIndex, true, channelAt);
         }
         sets(setsN);
         if (scoringN) scoring(*scoringN);
         if (!touchN) {
-            warn(root, "the journey has no \"touchpoints\" yet");
+            // The validator says "nothing to show".
         } else if (touchN->type != JType::Array) {
             At a(path, "touchpoints");
             warn(*touchN, "\"touchpoints\" should be a list [{...}, ...], but it is " +
@@ -1061,6 +1053,72 @@ struct Loader {
             touchpoints(*touchN, channelsGiven);
         }
         if (driversN) drivers_block(*driversN);
+    }
+
+    // ---- the shared model checks ----------------------------------------------------------
+    // A validator pointer names the model's n-th stage, channel, set or touchpoint; the file's
+    // index can be larger where items were left out.
+    std::string file_pointer(const std::string& p) const {
+        struct List {
+            const char* name;
+            const std::vector<uint32_t>* at;
+        };
+        const List lists[] = {{"/stages/", &stageAt}, {"/channels/", &channelAt}, {"/sets/", &setAt},
+                              {"/touchpoints/", &touchpointAt}};
+        for (const List& l : lists) {
+            size_t len = std::strlen(l.name);
+            if (p.compare(0, len, l.name) != 0) continue;
+            size_t end = p.find('/', len);
+            size_t digits = (end == std::string::npos ? p.size() : end) - len;
+            size_t k = 0;
+            for (size_t i = len; i < len + digits; i++) k = k * 10 + (size_t)(p[i] - '0');
+            if (digits == 0 || k >= l.at->size()) return p;
+            return l.name + std::to_string((*l.at)[k]) + (end == std::string::npos ? "" : p.substr(end));
+        }
+        return p;
+    }
+    // The offset of the deepest value on the pointer's path that the file has (a missing "name"
+    // points at its touchpoint).
+    size_t pointer_offset(std::string_view p) const {
+        const JNode* n = &doc.nodes[0];
+        while (!p.empty() && p[0] == '/') {
+            p.remove_prefix(1);
+            size_t slash = p.find('/');
+            std::string seg;
+            for (char c : p.substr(0, slash)) seg += c;
+            for (size_t t; (t = seg.find("~1")) != std::string::npos;) seg.replace(t, 2, "/");
+            for (size_t t; (t = seg.find("~0")) != std::string::npos;) seg.replace(t, 2, "~");
+            p = slash == std::string_view::npos ? std::string_view() : p.substr(slash);
+            const JNode* next = nullptr;
+            if (n->type == JType::Object) {
+                for (int c = n->first; c >= 0; c = doc.nodes[c].next)
+                    if (!doc.nodes[c].shadowed && doc.key(doc.nodes[c]) == seg) next = &doc.nodes[c];
+            } else if (n->type == JType::Array && !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos) {
+                size_t k = std::strtoul(seg.c_str(), nullptr, 10), i = 0;
+                for (int c = n->first; c >= 0; c = doc.nodes[c].next, i++)
+                    if (i == k) {
+                        next = &doc.nodes[c];
+                        break;
+                    }
+            }
+            if (!next) break;
+            n = next;
+        }
+        return doc.value_offset(*n);
+    }
+    void validate() {
+        Validation v;
+        v.cap = kMaxDiagnostics;
+        validate_journey(j, v);
+        size_t listedErrors = 0;
+        for (Diagnostic& d : v.diagnostics) {
+            if (d.severity == Severity::Error) listedErrors++;
+            std::string p = file_pointer(d.pointer);
+            add(d.severity, pointer_offset(p), std::move(d.message), p);
+        }
+        errors += v.errors - listedErrors;
+        omittedErrors += v.errors - listedErrors;
+        omittedWarnings += v.warnings - (v.diagnostics.size() - listedErrors);
     }
 
     LoadResult finish() {
@@ -1153,6 +1211,7 @@ LoadResult load_journey_json(std::string_view bytes) {
     }
     L.duplicate_keys(dups);
     L.journey(L.doc.nodes[0]);
+    if (L.errors == 0) L.validate();
     return L.finish();
 }
 

@@ -3,6 +3,7 @@
 #include "core/convert.h"
 #include "core/convert_text.h"
 #include "core/load.h"
+#include "core/validate.h"
 
 namespace uxcx {
 
@@ -51,12 +52,27 @@ Kind sniff(std::string_view s) {
     return sawMermaidOnly ? Kind::Mermaid : Kind::Json;
 }
 
+// Mermaid text goes through the same model checks as JSON and CSV. Its diagnostics name the part
+// by pointer (the importer keeps no line per task).
+LoadResult validated(LoadResult r) {
+    if (!r.ok) return r;
+    Validation v;
+    v.cap = kMaxDiagnostics > r.diagnostics.size() ? kMaxDiagnostics - r.diagnostics.size() : 0;
+    validate_journey(r.journey, v);
+    for (Diagnostic& d : v.diagnostics) r.diagnostics.push_back(std::move(d));
+    if (v.errors > 0) {
+        r.ok = false;
+        r.journey = Journey{};
+    }
+    return r;
+}
+
 }  // namespace
 
 LoadResult load_journey(std::string_view bytes) {
     if (bytes.size() > kMaxFileBytes) return load_journey_json(bytes);  // it reports the limit
     switch (sniff(bytes)) {
-    case Kind::Mermaid: return import_mermaid(bytes);
+    case Kind::Mermaid: return validated(import_mermaid(bytes));
     case Kind::Csv: return import_csv(bytes);
     case Kind::Json: break;
     }

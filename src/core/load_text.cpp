@@ -137,14 +137,6 @@ std::string_view did_you_mean(std::string_view word, const std::vector<std::stri
     return best;
 }
 
-bool url_is_safe(std::string_view url) {
-    size_t colon = url.find(':');
-    if (colon == std::string_view::npos) return false;  // relative: means nothing outside the file
-    std::string scheme;
-    for (size_t i = 0; i < colon; i++) scheme += lower(url[i]);
-    return scheme == "http" || scheme == "https" || scheme == "mailto";
-}
-
 std::string explain_unreadable(std::string_view src) {
     if (skip_bom_and_space(src) == src.size())
         return "The file is empty: there is no journey in it. Was it saved completely?";

@@ -25,9 +25,6 @@ int edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word` when close enough to be a plausible typo, else "".
 std::string_view did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 
-// http:, https: and mailto: (any case) are safe to open from the app; everything else is not.
-bool url_is_safe(std::string_view url);
-
 // For input that failed to parse: a plain-words explanation when it is recognisably something
 // else (a web page, CSV, Latin-1 text), else "".
 std::string explain_not_json(std::string_view src);

@@ -147,7 +147,7 @@ std::string pack_load_result(const LoadResult& res) {
     w.u32((uint32_t)res.diagnostics.size());
     for (auto& d : res.diagnostics) {
         w.u8(d.severity == Severity::Error ? 0 : 1);
-        w.str(d.message); w.str(d.pointer); w.i32(d.line); w.i32(d.column);
+        w.str(d.message); w.str(d.pointer); w.i32(d.line); w.i32(d.column); w.i32(d.row); w.i32(d.field);
     }
     return std::move(w.out);
 }
@@ -205,12 +205,12 @@ bool unpack_load_result(std::string_view bytes, LoadResult& res) {
         j.drivers = std::move(d);
     }
     j.extras = r.extras();
-    res.diagnostics.resize(r.count(17));
+    res.diagnostics.resize(r.count(25));
     for (auto& d : res.diagnostics) {
         uint8_t sev = r.u8();
         if (sev > 1) r.ok = false;
         d.severity = sev == 0 ? Severity::Error : Severity::Warning;
-        d.message = r.str(); d.pointer = r.str(); d.line = r.i32(); d.column = r.i32();
+        d.message = r.str(); d.pointer = r.str(); d.line = r.i32(); d.column = r.i32(); d.row = r.i32(); d.field = r.i32();
     }
     return r.ok && r.at == bytes.size();
 }

@@ -143,19 +143,27 @@ TEST_CASE("csv import: errors with line and column") {
     SUBCASE("a number that is not one, after a multi-line field") {
         // Line 1 header; the record of line 2 spans lines 2-3 (quoted line break); line 4 has "7O"
         // (letter O) in the sus column, which starts after "b,Second," at column 10.
-        LoadResult r = import_csv("id,name,sus\na,\"First\nhalf\",70\nb,Second,7O\n");
+        LoadResult r = import_csv("id,description,sus\na,\"First\nhalf\",70\nb,Second,7O\n");
         CHECK_FALSE(r.ok);
-        REQUIRE(r.diagnostics.size() == 1);
+        REQUIRE(r.diagnostics.size() == 1);  // a refused file is not validated further
         CHECK(r.diagnostics[0].line == 4);
         CHECK(r.diagnostics[0].column == 10);
+        CHECK(r.diagnostics[0].row == 3);  // the record of lines 2-3 is one row
+        CHECK(r.diagnostics[0].field == 3);
         CHECK(r.diagnostics[0].pointer == "/touchpoints/1/ux/sus");
     }
-    SUBCASE("a value out of the metric's range") {
-        LoadResult r = import_csv("id,seq\na,9\n");
-        CHECK_FALSE(r.ok);
+    SUBCASE("a value out of the metric's range is left out with a warning, as from JSON") {
+        LoadResult r = import_csv("id,name,stage,seq\na,A,s,9\n");
+        REQUIRE(r.ok);
         REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].severity == Severity::Warning);
+        CHECK(r.diagnostics[0].message == "\"seq\" is 9, outside the range from 1 to 7; the reading is left out (not clamped)");
+        CHECK(r.diagnostics[0].pointer == "/touchpoints/0/ux/seq");
         CHECK(r.diagnostics[0].line == 2);
-        CHECK(r.diagnostics[0].column == 3);
+        CHECK(r.diagnostics[0].column == 7);
+        CHECK(r.diagnostics[0].row == 2);
+        CHECK(r.diagnostics[0].field == 4);
+        CHECK_FALSE(r.journey.touchpoints[0].sets[0].get(Metric::Seq).has_value());
     }
     SUBCASE("a quote that never closes") {
         LoadResult r = import_csv("id,name\na,\"open\n");
@@ -164,11 +172,15 @@ TEST_CASE("csv import: errors with line and column") {
         CHECK(r.diagnostics[0].line == 2);
         CHECK(r.diagnostics[0].column == 3);
     }
-    SUBCASE("a duplicate id") {
-        LoadResult r = import_csv("id\na\na\n");
-        CHECK_FALSE(r.ok);
+    SUBCASE("a duplicate id is renamed with a warning, as from JSON") {
+        LoadResult r = import_csv("id,name,stage\na,A,s\na,B,s\n");
+        REQUIRE(r.ok);
         REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].message == "touchpoint id \"a\" is used twice; this one is renamed \"a-2\"");
         CHECK(r.diagnostics[0].line == 3);
+        CHECK(r.diagnostics[0].row == 3);
+        CHECK(r.diagnostics[0].field == 1);
+        CHECK(r.journey.touchpoints[1].id == "a-2");
     }
     SUBCASE("no id or name column") {
         LoadResult r = import_csv("sus,seq\n70,5\n");

@@ -415,19 +415,24 @@ TEST_CASE("duplicate keys in a large object are found too") {
     CHECK(r.journey.extras[0].second.find("\"k7\":7,") == std::string::npos);
 }
 
-TEST_CASE("control and bidirectional characters are removed from names, once per field") {
-    // U+202E (right-to-left override) would display "Refund" as "dnufeR"; \u0007 is a bell.
+TEST_CASE("control characters and direction overrides are removed from names, once per field; marks stay") {
+    // U+202E (right-to-left override) would display "Refund" as "dnufeR"; \u0007 is a bell; U+2066..
+    // U+2069 is a closed isolate and U+200F a right-to-left mark, both kept (right-to-left text needs them).
     auto r = load_journey_json(R"({"title": "Jour\u202Eney\u0007", "stages": [{"id": "s", "name": "St\u2066a\u2069ge\u0085"}],
         "channels": [{"id": "c", "name": "Web"}], "persona": {"name": "A\u200Fna"},
         "touchpoints": [{"id": "t", "stage": "s", "channel": "c", "name": "\u202ARefund\u202C", "description": "keeps\nlines"}]})");
     REQUIRE(r.ok);
     CHECK(r.journey.title == "Journey");
-    CHECK(r.journey.stages[0].name == "Stage");
-    CHECK(r.journey.persona->name == "Ana");
+    CHECK(r.journey.stages[0].name == "St\u2066a\u2069ge");
+    CHECK(r.journey.persona->name == "A\u200Fna");
     CHECK(tp0(r).name == "Refund");
     CHECK(tp0(r).description == "keeps\nlines");  // descriptions are not names
-    CHECK(count(r, Severity::Warning) == 4);
-    CHECK(find_diag(r, "invisible control or text-direction characters")->pointer == "/title");
+    CHECK(count(r, Severity::Warning) == 3);
+    const Diagnostic* d = find_diag(r, "the title contained text-direction overrides or control characters");
+    REQUIRE(d);
+    CHECK(d->pointer == "/title");
+    CHECK(d->message == "the title contained text-direction overrides or control characters; they were removed so it "
+                        "displays as \"Journey\"");
 }
 
 TEST_CASE("only http, https and mailto links are kept") {
@@ -457,7 +462,7 @@ TEST_CASE("missing title, channels or touchpoints are warnings") {
     CHECK(tp0(r).channel == -1);
     r = load_journey_json(R"({"title": "T", "stages": []})");
     REQUIRE(r.ok);
-    CHECK(find_diag(r, "no \"touchpoints\"") != nullptr);
+    CHECK(find_diag(r, "nothing to show: the journey has no stages and no touchpoints") != nullptr);
 }
 
 TEST_CASE("wrong-typed parts are dropped with a warning") {
@@ -531,6 +536,6 @@ TEST_CASE("errors past the cap still refuse the file") {
     auto r = load_journey_json("{\"title\": \"T\", \"stages\": [" + stages + "]}");
     CHECK_FALSE(r.ok);
     CHECK(r.diagnostics.back().severity == Severity::Error);
-    // 249 duplicate ids and the "no touchpoints" warning; the first 200 found are listed.
-    CHECK(r.diagnostics.back().message == "... and 50 more problems not listed (49 errors, 1 warnings)");
+    // 249 duplicate ids; the first 200 found are listed (a refused file is not validated further).
+    CHECK(r.diagnostics.back().message == "... and 49 more problems not listed (49 errors, 0 warnings)");
 }
