@@ -79,28 +79,32 @@
   const WORKER_MIN_BYTES = 1024 * 1024;
 
   // Copies the bytes into memory C++ allocated (never onto the stack), then calls uxcx_open.
-  // how: 'file', 'drop', 'paste', 'link', 'sample', 'recent', 'restore', 'hook'.
-  // Returns {ok, errors, warnings}; for a map over WORKER_MIN_BYTES a promise of it.
-  function openBytes(bytes, name, sourceUrl, how) {
+  // how: the way in: 'file', 'drop', 'paste', 'link', 'sample', 'recent', 'hook'.
+  // purpose: what the map is for, carried from the request to the result (platform.h OpenPurpose):
+  // 'open' (becomes the open map; goes into Recent), 'compare' (the other side of the Compare
+  // view; the open map and Recent stay as they are), 'restore' (the map open last time).
+  // Returns {ok, errors, warnings, openedAs}; for a map over WORKER_MIN_BYTES a promise of it.
+  function openBytes(bytes, name, sourceUrl, how, purpose = 'open') {
     if (aborted) return { ok: false, errors: [], warnings: [] };
     if (bytes.length > MAX_BYTES)
       return refused(`${name} is ${mib(bytes.length)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
-    if (how !== 'hook' && how !== 'restore' && !mayReplace()) {
+    // Only an open replaces the map (a comparison keeps it; a restore finds nothing open).
+    if (purpose === 'open' && how !== 'hook' && !mayReplace()) {
       notify('Kept the open map: it has unsaved changes.', 'warning');
       return { ok: false, cancelled: true, errors: [], warnings: [] };
     }
     // The single-file build has no worker script to start: it loads on the page.
     if (bytes.length > WORKER_MIN_BYTES && !embedded && typeof Worker === 'function')
-      return openInWorker(bytes, name, sourceUrl, how);
-    return opened(callOpen(bytes, name, sourceUrl), bytes, name, sourceUrl, how);
+      return openInWorker(bytes, name, sourceUrl, how, purpose);
+    return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
   }
 
-  function callOpen(bytes, name, sourceUrl) {
+  function callOpen(bytes, name, sourceUrl, purpose) {
     const ptr = Module._malloc(Math.max(1, bytes.length));
     Module.HEAPU8.set(bytes, ptr);
     try {
-      return withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
-        JSON.parse(Module.UTF8ToString(Module._uxcx_open(ptr, bytes.length, namePtr, urlPtr)))));
+      return withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) => withString(purpose, (purposePtr) =>
+        JSON.parse(Module.UTF8ToString(Module._uxcx_open(ptr, bytes.length, namePtr, urlPtr, purposePtr))))));
     } finally {
       Module._free(ptr);
     }
@@ -132,7 +136,7 @@
     return reply;
   }
 
-  async function openInWorker(bytes, name, sourceUrl, how) {
+  async function openInWorker(bytes, name, sourceUrl, how, purpose) {
     showOverlay(`Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
     // The overlay hides the map meanwhile: drawing frames nobody sees would only take CPU from
     // the worker (with a software renderer that made loading twice as slow).
@@ -148,36 +152,38 @@
         // Two halves (unpack; analyse and lay out), with input handled in between.
         await new Promise((res) => setTimeout(res, 0));
         if (aborted) return { ok: false, errors: [], warnings: [] };
-        return opened(withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) =>
-          JSON.parse(Module.UTF8ToString(Module._uxcx_open_unpacked(namePtr, urlPtr))))), bytes, name, sourceUrl, how);
+        return opened(withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) => withString(purpose, (purposePtr) =>
+          JSON.parse(Module.UTF8ToString(Module._uxcx_open_unpacked(namePtr, urlPtr, purposePtr)))))), bytes, name, sourceUrl, how);
       }
       // No worker here (file:// pages, old browsers) or it failed: load on the page, as small maps do.
       console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
-      return opened(callOpen(bytes, name, sourceUrl), bytes, name, sourceUrl, how);
+      return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
     } finally {
       if (!aborted) { overlay.hidden = true; Module._uxcx_frames_hold(0); }
     }
   }
 
-  // What every successful open records, whichever way it was loaded.
+  // What every successful open records, whichever way it was loaded: C++ says what the file
+  // became (r.openedAs). A compared file is not the open map: the address, the recovery copy and
+  // Recent stay with the map.
   function opened(r, bytes, name, sourceUrl, how) {
-    if (r.ok) {
+    if (r.ok && r.openedAs !== 'compare') {
       opens++;
       current = { bytes, name, sourceUrl, id: null };
       // The address bar should not claim a link the open map no longer came from: a reload then
       // restores this map from IndexedDB instead of reopening the link.
       if (how !== 'link' && location.hash) history.replaceState(null, '', location.href.split('#')[0]);
-      if (how !== 'restore') remember(bytes, name, sourceUrl);
+      if (r.openedAs === 'open') remember(bytes, name, sourceUrl);
     }
     return r;
   }
 
   // ---- ways in ------------------------------------------------------------------------------
-  async function openFile(file, how) {
+  async function openFile(file, how, purpose = 'open') {
     await ready;
     if (file.size > MAX_BYTES)
       return refused(`${file.name} is ${mib(file.size)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
-    return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, '', how);
+    return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, '', how, purpose);
   }
 
   async function openText(text, name, how) {
@@ -188,17 +194,29 @@
     return openBytes(new TextEncoder().encode(text), name, '', how);
   }
 
+  // The picker's request, from the click that shows it to its answer: what the chosen file is
+  // for ('open' or 'compare'). The answer ends it: a file (opened for that purpose), Chromium's
+  // `cancel` event, or a picker closed with no file. So a cancelled "Compare with..." leaves
+  // nothing behind that could turn the next ordinary open into a comparison.
+  let picking = null;
+  function pickFile(purpose) {
+    picking = { purpose: purpose === 'compare' ? 'compare' : 'open' };
+    fileInput.click();
+  }
   fileInput.addEventListener('change', () => {
     const file = fileInput.files && fileInput.files[0];
+    const purpose = picking ? picking.purpose : 'open';  // set by a script (tests): an open
+    picking = null;
     fileInput.value = '';
-    if (file) openFile(file, 'file');
+    if (file) openFile(file, 'file', purpose);
   });
+  fileInput.addEventListener('cancel', () => { picking = null; });
 
   // Ctrl+O: the browser would offer to open a page; we open a map.
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {
       e.preventDefault();
-      fileInput.click();
+      pickFile('open');
     }
   });
 
@@ -540,7 +558,7 @@
     const before = opens;
     const bytes = await idbGet('maps', entry.id);
     if (!bytes || opens !== before) return;
-    const r = await openBytes(bytes, entry.name, entry.sourceUrl, 'restore');
+    const r = await openBytes(bytes, entry.name, entry.sourceUrl, 'recent', 'restore');
     if (r.ok) {
       current.id = entry.id;
       applyEntry(entry);
@@ -601,7 +619,7 @@
       overlay.hidden = true;
       resolveReady();
     },
-    openFileDialog() { fileInput.click(); },
+    openFileDialog(purpose) { pickFile(purpose); },
     download,
     copyText(text) {
       if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
@@ -711,6 +729,8 @@
     documentJson() { return runtimeUp ? documentJson() : ''; },
     // Marks the open map as changed (no editing UI yet); for tests of "ask before discarding".
     setDirty(on) { if (runtimeUp) Module._uxcx_set_dirty(on ? 1 : 0); },
+    // File > Recent as the page keeps it (and restores from at start), newest first.
+    recent() { return recent.map((r) => ({ title: r.title, name: r.name, sourceUrl: r.sourceUrl })); },
     get started() { return started; },  // resolves once the start-up open (link or restore) is done
     get lastLink() { return lastLink; },
   };

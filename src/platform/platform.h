@@ -9,8 +9,20 @@
 
 namespace uxcx::platform {
 
-// Shows the file picker. The chosen file arrives later through the host calling app_open().
-void open_file_dialog();
+// What an open is for. It travels with the request (the picker, the page, app_open) to its result,
+// so a picker that is cancelled leaves nothing behind that could redirect a later open.
+//   Open:    the file becomes the open map (and the page records it in Recent);
+//   Compare: the file becomes the other side of the Compare view; the open map stays;
+//   Restore: the page reopens the map that was open last time (already in Recent).
+enum class OpenPurpose { Open, Compare, Restore };
+// Its name where it crosses to JavaScript and back: "open", "compare", "restore".
+inline const char* open_purpose_name(OpenPurpose purpose) {
+    return purpose == OpenPurpose::Compare ? "compare" : purpose == OpenPurpose::Restore ? "restore" : "open";
+}
+
+// Shows the file picker. The chosen file arrives later through the host calling app_open() with
+// the same purpose; a cancelled picker opens nothing.
+void open_file_dialog(OpenPurpose purpose = OpenPurpose::Open);
 
 // Offers bytes as a download named `filename`.
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);

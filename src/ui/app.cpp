@@ -20,14 +20,17 @@ namespace uxcx {
 const char* const kViewNames[5] = {"map", "quadrant", "heatmap", "ranking", "compare"};
 static const char* const kViewLabels[5] = {"Journey map", "UX x CX quadrants", "Heatmap", "Ranking", "Compare"};
 
-OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url) {
-    return app_open_loaded(app, load_journey(bytes), name, source_url);
+OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url,
+                    OpenPurpose purpose) {
+    return app_open_loaded(app, load_journey(bytes), name, source_url, purpose);
 }
 
-OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name, std::string_view source_url) {
-    const bool into_other = app.open_into_other && app.has_document;
-    app.open_into_other = false;
+OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name, std::string_view source_url,
+                           OpenPurpose purpose) {
+    // With nothing open there is nothing to compare with: the file becomes the map.
+    const bool into_other = purpose == OpenPurpose::Compare && app.has_document;
     OpenResult r;
+    r.opened_as = into_other ? OpenPurpose::Compare : purpose == OpenPurpose::Restore ? OpenPurpose::Restore : OpenPurpose::Open;
     r.ok = loaded.ok;
     r.diagnostics = loaded.diagnostics;
     if (!loaded.ok) {
@@ -114,10 +117,8 @@ static void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu("File")) {
         draw_file_menu(app);
         ImGui::Separator();
-        if (ImGui::MenuItem(ICON_FOLDER " Compare with...", nullptr, false, app.has_document)) {
-            app.open_into_other = true;
-            platform::open_file_dialog();
-        }
+        if (ImGui::MenuItem(ICON_FOLDER " Compare with...", nullptr, false, app.has_document))
+            platform::open_file_dialog(OpenPurpose::Compare);
         if (ImGui::MenuItem(ICON_CAMERA " Export PNG of this view", nullptr, false, app.has_document)) app_export_png(app);
         if (ImGui::MenuItem(ICON_DOWNLOAD " Export ranking CSV", nullptr, false, app.has_document)) app_export_csv(app);
         ImGui::EndMenu();

@@ -14,6 +14,7 @@
 #include "core/journey.h"
 #include "core/layout.h"
 #include "core/view_filters.h"
+#include "platform/platform.h"
 
 namespace uxcx {
 
@@ -57,23 +58,30 @@ struct App {
     int compare_a = 0, compare_b = 1;  // measurement sets compared (compare view)
     ViewFilters filters;               // ranking and heatmap filters; links and the recent list carry them
     std::optional<Document> other;     // a second journey to compare with ("Compare with...")
-    bool open_into_other = false;      // the next app_open() fills `other` (set by "Compare with...")
     unsigned generation = 0;           // counts opens; views key their caches on it
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
 };
+
+using platform::OpenPurpose;
 
 // The outcome of one open: what the automation hook returns.
 struct OpenResult {
     bool ok = false;
     std::vector<Diagnostic> diagnostics;
+    // What the file became: Compare only when there was a map to compare with (otherwise it
+    // opened as the map). The page records in Recent only what became the open map.
+    OpenPurpose opened_as = OpenPurpose::Open;
 };
 
-// Loads bytes (journey JSON or Mermaid text). On failure the current document stays open and
+// Loads bytes (journey JSON or Mermaid text) for `purpose`: Open and Restore replace the open
+// document, Compare fills `other` and keeps it. On failure the current document stays open and
 // app.error says why.
-OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url = {});
+OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url = {},
+                    OpenPurpose purpose = OpenPurpose::Open);
 // What app_open does once the bytes are loaded: the page's loading worker loads big maps off the
 // main thread and hands the result here (uxcx_open_unpacked), so both ways share one code path.
-OpenResult app_open_loaded(App& app, struct LoadResult&& loaded, std::string_view name, std::string_view source_url = {});
+OpenResult app_open_loaded(App& app, struct LoadResult&& loaded, std::string_view name, std::string_view source_url = {},
+                           OpenPurpose purpose = OpenPurpose::Open);
 
 // Draws one frame of the whole UI.
 void app_frame(App& app);

@@ -82,10 +82,7 @@ void view_compare(App& app) {
         set_combo("##setb", app.compare_b);
     }
     ImGui::SameLine(0, em * 2);
-    if (ImGui::Button(ICON_FOLDER " Compare with...")) {
-        app.open_into_other = true;
-        platform::open_file_dialog();
-    }
+    if (ImGui::Button(ICON_FOLDER " Compare with...")) platform::open_file_dialog(OpenPurpose::Compare);
     ImGui::SetItemTooltip("Open a second journey file and compare touchpoints by id");
     if (!journeys && sets < 2)
         ImGui::TextDisabled("This journey has one measurement set. Open a second journey to compare, or add sets to the file.");

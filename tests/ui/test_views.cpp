@@ -245,11 +245,40 @@ TEST_CASE("compare: two sets of one journey, and a second journey opened with Co
     ui.frames(3);
     CHECK(ui.app.compare_b == 1);
     CHECK(item_for(ui.app, 0) != nullptr);
-    // "Compare with..." routes the next open into `other`; the open journey stays.
-    ui.app.open_into_other = true;
-    REQUIRE(app_open(ui.app, test::generated_journey(5), "other.json").ok);
+    // "Compare with..." opens its file for comparison: it fills `other`; the open journey stays.
+    const OpenResult c = app_open(ui.app, test::generated_journey(5), "other.json", {}, OpenPurpose::Compare);
+    REQUIRE(c.ok);
+    CHECK(c.opened_as == OpenPurpose::Compare);
     CHECK(ui.app.doc.journey.title == "Sets");
     REQUIRE(ui.app.other.has_value());
     CHECK(ui.app.other->journey.title == "Generated");
     ui.frames(3);
+}
+
+TEST_CASE("an open carries its purpose: Compare fills `other` only beside an open map; Open and Restore replace it") {
+    // With nothing to compare with, a comparison opens as the map (and says so, for Recent).
+    test::UiHarness ui;
+    const OpenResult first = app_open(ui.app, test::generated_journey(3), "first.json", {}, OpenPurpose::Compare);
+    CHECK(first.opened_as == OpenPurpose::Open);
+    CHECK(ui.app.has_document);
+    CHECK_FALSE(ui.app.other.has_value());
+    // An open after a comparison is an open: the purpose came with each request, none is left over.
+    REQUIRE(app_open(ui.app, test::generated_journey(5), "other.json", {}, OpenPurpose::Compare).ok);
+    REQUIRE(ui.app.other.has_value());
+    const std::string second = R"({"title": "Second", "stages": [{"id": "a", "name": "A"}],
+        "touchpoints": [{"id": "t", "stage": "a", "name": "T", "cx": {"csat": {"mean": 4, "n": 50}}}]})";
+    const OpenResult r = app_open(ui.app, second, "second.json");
+    REQUIRE(r.ok);
+    CHECK(r.opened_as == OpenPurpose::Open);
+    CHECK(ui.app.doc.journey.title == "Second");
+    // A restore replaces the map too, and says it was a restore (the page keeps Recent as it is).
+    const OpenResult back = app_open(ui.app, test::generated_journey(5), "first.json", {}, OpenPurpose::Restore);
+    CHECK(back.opened_as == OpenPurpose::Restore);
+    CHECK(ui.app.doc.journey.title == "Generated");
+    // A refused comparison keeps both maps and says why.
+    const OpenResult bad = app_open(ui.app, "{", "broken.json", {}, OpenPurpose::Compare);
+    CHECK_FALSE(bad.ok);
+    CHECK(ui.app.doc.journey.title == "Generated");
+    CHECK_FALSE(ui.app.error.empty());
+    ui.frames(2);
 }

@@ -6,7 +6,10 @@ namespace uxcx::platform {
 
 NativeCalls g_native_calls;
 
-void open_file_dialog() { g_native_calls.open_file_dialog++; }
+void open_file_dialog(OpenPurpose purpose) {
+    g_native_calls.open_file_dialog++;
+    g_native_calls.open_file_purpose = purpose;
+}
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
     g_native_calls.download_name = filename;
     g_native_calls.download_mime = mime;

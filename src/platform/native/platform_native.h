@@ -10,6 +10,7 @@ namespace uxcx::platform {
 
 struct NativeCalls {
     int open_file_dialog = 0;
+    OpenPurpose open_file_purpose = OpenPurpose::Open;  // of the last open_file_dialog()
     std::string download_name, download_mime, download_bytes;
     std::string clipboard;
     std::string opened_url;

@@ -27,7 +27,7 @@ EM_JS(void, js_first_frame, (), { uxcxHost.firstFrame(); });
 void web_host_first_frame() { js_first_frame(); }
 
 // ---- platform.h -----------------------------------------------------------------------------
-EM_JS(void, js_open_file_dialog, (), { uxcxHost.openFileDialog(); });
+EM_JS(void, js_open_file_dialog, (const char* purpose), { uxcxHost.openFileDialog(UTF8ToString(purpose)); });
 EM_JS(void, js_download, (const char* name, int name_len, const char* mime, int mime_len, const char* bytes, int len), {
     uxcxHost.download(UTF8ToString(name, name_len), UTF8ToString(mime, mime_len), HEAPU8.slice(bytes, bytes + len));
 });
@@ -42,7 +42,7 @@ EM_JS(void, js_copy_map_link, (const char* json, int json_len, const char* url, 
 });
 
 namespace platform {
-void open_file_dialog() { js_open_file_dialog(); }
+void open_file_dialog(OpenPurpose purpose) { js_open_file_dialog(open_purpose_name(purpose)); }
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
     js_download(filename.data(), (int)filename.size(), mime.data(), (int)mime.size(), bytes.data(), (int)bytes.size());
 }
@@ -94,14 +94,21 @@ static std::string json_text(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// {"ok", "errors": [...], "warnings": [...]}, each entry {message, line, column, path}: what
-// uxcx_open and uxcx_open_unpacked return.
+// {"ok", "errors": [...], "warnings": [...], "openedAs"}, each entry {message, line, column, path}:
+// what uxcx_open and uxcx_open_unpacked return. openedAs: "open", "compare" or "restore".
 static const char* open_result_json(const OpenResult& r) {
     nlohmann::json errors = nlohmann::json::array(), warnings = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics)
         (d.severity == Severity::Error ? errors : warnings).push_back(diagnostic_json(d));
-    g_result = json_text({{"ok", r.ok}, {"errors", errors}, {"warnings", warnings}});
+    g_result = json_text({{"ok", r.ok}, {"errors", errors}, {"warnings", warnings},
+                          {"openedAs", platform::open_purpose_name(r.opened_as)}});
     return g_result.c_str();
+}
+
+// The page names an open's purpose as open_purpose_name() does; anything else is an ordinary open.
+static OpenPurpose purpose_from(const char* name) {
+    const std::string_view n = name ? name : "";
+    return n == "compare" ? OpenPurpose::Compare : n == "restore" ? OpenPurpose::Restore : OpenPurpose::Open;
 }
 
 }  // namespace uxcx
@@ -110,10 +117,13 @@ using namespace uxcx;
 
 extern "C" {
 
-// Loads a journey (JSON or Mermaid text) from `len` bytes at `bytes`. Returns
-// {"ok", "errors": [...], "warnings": [...]}, each entry {message, line, column, path}.
-EMSCRIPTEN_KEEPALIVE const char* uxcx_open(const char* bytes, int len, const char* name, const char* source_url) {
-    OpenResult r = app_open(*g_app, std::string_view(bytes, (size_t)len), name ? name : "", source_url ? source_url : "");
+// Loads a journey (JSON or Mermaid text) from `len` bytes at `bytes` for `purpose` ("open",
+// "compare", "restore"). Returns {"ok", "errors": [...], "warnings": [...], "openedAs"}, each
+// entry {message, line, column, path}.
+EMSCRIPTEN_KEEPALIVE const char* uxcx_open(const char* bytes, int len, const char* name, const char* source_url,
+                                           const char* purpose) {
+    OpenResult r = app_open(*g_app, std::string_view(bytes, (size_t)len), name ? name : "", source_url ? source_url : "",
+                            purpose_from(purpose));
     return open_result_json(r);
 }
 
@@ -129,10 +139,11 @@ EMSCRIPTEN_KEEPALIVE void uxcx_unpack(const char* pack, int len) {
         g_unpacked.diagnostics.push_back({Severity::Error, "the loading worker sent back a damaged result", "", 0, 0});
     }
 }
-EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char* source_url) {
+EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char* source_url, const char* purpose) {
     LoadResult loaded = std::move(g_unpacked);
     g_unpacked = LoadResult{};
-    return open_result_json(app_open_loaded(*g_app, std::move(loaded), name ? name : "", source_url ? source_url : ""));
+    return open_result_json(app_open_loaded(*g_app, std::move(loaded), name ? name : "", source_url ? source_url : "",
+                                            purpose_from(purpose)));
 }
 
 // What is on screen, for window.uxcx.state(). Rectangles in CSS pixels relative to the canvas.
