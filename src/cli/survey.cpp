@@ -3,6 +3,7 @@
 // by memory; only the aggregates reach OUT.json.
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "cli/cli.h"
@@ -12,11 +13,40 @@
 namespace uxcx::cli {
 
 int cmd_survey(const std::vector<std::string>& args) {
-    if (args.size() != 3) {
+    std::vector<std::string> files;
+    SurveyOptions options;
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        bool hasValue = i + 1 < args.size();
+        if (a == "--listwise") {
+            options.drivers.listwise = true;
+        } else if (a == "--method" && hasValue) {
+            if (!driver_method_from_key(args[++i], options.drivers.method)) {
+                std::fprintf(stderr, "uxcx survey: --method is shapley or relweights\n");
+                return kExitUsage;
+            }
+        } else if ((a == "--bootstrap" || a == "--seed") && hasValue) {
+            char* end = nullptr;
+            unsigned long long v = std::strtoull(args[++i].c_str(), &end, 10);
+            if (!end || *end || args[i].empty() || (a == "--bootstrap" && v > (unsigned long long)kMaxBootstrap)) {
+                std::fprintf(stderr, "uxcx survey: %s takes a whole number%s\n", a.c_str(),
+                             a == "--bootstrap" ? " (at most 100000)" : "");
+                return kExitUsage;
+            }
+            if (a == "--bootstrap") options.drivers.bootstrap = (int)v;
+            else options.drivers.seed = v;
+        } else if (a.size() > 2 && a[0] == '-' && a[1] == '-') {
+            std::fprintf(stderr, "uxcx survey: unknown option `%s` (see uxcx --help)\n", a.c_str());
+            return kExitUsage;
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.size() != 3) {
         std::fprintf(stderr, "uxcx survey: expected DATA.csv MAPPING.json OUT.json (see uxcx --help)\n");
         return kExitUsage;
     }
-    const std::string &data = args[0], &mappingPath = args[1], &out = args[2];
+    const std::string &data = files[0], &mappingPath = files[1], &out = files[2];
     std::string bytes, error;
     if (!read_file(mappingPath, bytes, error)) {
         std::fprintf(stderr, "%s: error: %s\n", mappingPath.c_str(), error.c_str());
@@ -35,7 +65,7 @@ int cmd_survey(const std::vector<std::string>& args) {
         std::fprintf(stderr, "%s: error: cannot open: %s\n", data.c_str(), std::strerror(errno));
         return kExitErrors;
     }
-    SurveyAggregator agg(m.mapping);
+    SurveyAggregator agg(m.mapping, options);
     std::vector<char> chunk(1 << 20);
     size_t got;
     while ((got = std::fread(chunk.data(), 1, chunk.size(), f)) > 0)
@@ -56,6 +86,9 @@ int cmd_survey(const std::vector<std::string>& args) {
                  "%llu invalid cells not used\n",
                  (unsigned long long)s.rows, s.qualtrics ? " (Qualtrics export)" : "", r.journey.sets.size(),
                  (unsigned long long)s.naCells, (unsigned long long)s.blankCells, (unsigned long long)s.invalidCells);
+    if (r.journey.drivers)
+        std::fprintf(stderr, "uxcx survey: key drivers of `%s`: %s, R² %.4f, n %.0f\n", r.journey.drivers->outcome.c_str(),
+                     r.journey.drivers->method.c_str(), r.journey.drivers->r2, r.journey.drivers->n.value_or(0));
     if (!write_file(out, save_journey_json(r.journey), error)) {
         std::fprintf(stderr, "%s: error: %s\n", out.c_str(), error.c_str());
         return kExitErrors;

@@ -18,25 +18,6 @@
 
 namespace uxcx {
 
-double pair_correlation(const PairSums& s) {
-    if (s.w <= 0) return NAN;
-    double mx = s.x / s.w, my = s.y / s.w;
-    double vx = s.xx / s.w - mx * mx, vy = s.yy / s.w - my * my, c = s.xy / s.w - mx * my;
-    if (!(vx > 0) || !(vy > 0)) return NAN;
-    double r = c / std::sqrt(vx * vy);
-    return std::max(-1.0, std::min(1.0, r));
-}
-
-std::vector<double> correlation_matrix(const DriverInputs& d, bool listwise) {
-    std::vector<double> r(d.k * d.k, NAN);
-    for (size_t i = 0; i < d.k; i++)
-        for (size_t j = 0; j < d.k; j++) {
-            const PairSums& s = listwise ? d.complete[i * d.k + j] : d.pairs[i * d.k + j];
-            r[i * d.k + j] = i == j ? (s.n > 0 ? 1.0 : NAN) : pair_correlation(s);
-        }
-    return r;
-}
-
 namespace {
 
 constexpr size_t kLocatedCells = 20;  // invalid cells reported one by one; the rest are counted
@@ -102,9 +83,7 @@ struct SurveyAggregator::Impl {
     std::vector<Acc> acc;  // sets × readings
     // Drivers: the index of each touchpoint's main reading, in driver order.
     std::vector<int> driverReading;
-    std::vector<double> val;   // per row: each driver's value, then the outcome
-    std::vector<char> has;
-    std::vector<int> present;
+    std::vector<double> val;   // per row: the outcome, then each driver's value (NaN: none)
     // Reporting.
     std::vector<uint64_t> invalidPerColumn;
     std::vector<int> firstInvalidLine;
@@ -113,8 +92,9 @@ struct SurveyAggregator::Impl {
     int firstRaggedLine = 0;
     std::vector<int> rowSets;
 
-    explicit Impl(const SurveyMapping& mapping)
-        : m(mapping), csv([this](const CsvRecord& r) { return record(r); }) {
+    SurveyOptions opt;
+    explicit Impl(const SurveyMapping& mapping, const SurveyOptions& options)
+        : m(mapping), csv([this](const CsvRecord& r) { return record(r); }), opt(options) {
         weighted = !m.weight.empty();
         sets.push_back({m.allName, "all", -1, 0, true});
         segmentSet.resize(m.segments.size());
@@ -144,21 +124,22 @@ struct SurveyAggregator::Impl {
                 seen[m.readings[r].touchpoint] = true;
                 driverReading.push_back((int)r);
             }
-        size_t k = driverReading.size() + (m.outcome ? 1 : 0);
-        DriverInputs& d = res.drivers;
-        d.k = k;
+        SurveyDrivers& d = res.drivers;
         for (int r : driverReading) {
-            d.names.push_back(m.journey.touchpoints[m.readings[r].touchpoint].id);
+            d.touchpoints.push_back(m.journey.touchpoints[m.readings[r].touchpoint].id);
             d.columns.push_back(m.readings[r].columns[0]);
         }
         if (m.outcome) {
-            d.names.push_back(m.outcome->column);
-            d.columns.push_back(m.outcome->column);
+            int vars = (int)driverReading.size() + 1;
+            d.pairwise = PairwiseSums(vars, false);
+            d.listwise = PairwiseSums(vars, true);
+            val.resize(vars);
+            if (opt.drivers.bootstrap > 0) {
+                d.columnsKept.outcomeName = m.outcome->column;
+                d.columnsKept.driverNames = d.touchpoints;
+                d.columnsKept.drivers.resize(driverReading.size());
+            }
         }
-        d.pairs.resize(k * k);
-        d.complete.resize(k * k);
-        val.resize(k);
-        has.resize(k);
     }
 
     void diag(Severity s, std::string message, int line, int column, std::string pointer = "") {
@@ -433,14 +414,14 @@ struct SurveyAggregator::Impl {
         }
         row_sets(r);
         const size_t R = m.readings.size();
-        std::fill(has.begin(), has.end(), 0);
+        std::fill(val.begin(), val.end(), NAN);
         size_t d = 0;
         for (size_t ri = 0; ri < R; ri++) {
             double y = 0;
             int cat = -1;
             bool ok = reading_value(r, ri, y, cat);
             if (d < driverReading.size() && driverReading[d] == (int)ri) {
-                if (ok) val[d] = y, has[d] = 1;
+                if (ok && !val.empty()) val[d + 1] = y;
                 d++;
             }
             if (!ok) continue;
@@ -456,36 +437,16 @@ struct SurveyAggregator::Impl {
         }
         if (m.outcome) {
             double y;
-            if (outcome_value(r, y)) val[res.drivers.k - 1] = y, has[res.drivers.k - 1] = 1;
-        }
-        // Driver sums: every pair both answered (pairwise), and all pairs when all answered.
-        const size_t k = res.drivers.k;
-        present.clear();
-        for (size_t i = 0; i < k; i++)
-            if (has[i]) present.push_back((int)i);
-        auto add = [&](std::vector<PairSums>& ps) {
-            for (size_t a = 0; a < present.size(); a++) {
-                int i = present[a];
-                double xi = val[i];
-                PairSums* row = &ps[i * k];
-                for (size_t b = a; b < present.size(); b++) {
-                    int j = present[b];
-                    double xj = val[j];
-                    PairSums& s = row[j];
-                    s.n += 1;
-                    s.w += w;
-                    s.w2 += w * w;
-                    s.x += w * xi;
-                    s.y += w * xj;
-                    s.xx += w * xi * xi;
-                    s.yy += w * xj * xj;
-                    s.xy += w * xi * xj;
-                }
+            if (outcome_value(r, y)) val[0] = y;
+            // Key-driver sums over All (rows without the outcome are dropped by add_row).
+            res.drivers.pairwise.add_row(val.data(), w);
+            res.drivers.listwise.add_row(val.data(), w);
+            if (opt.drivers.bootstrap > 0) {
+                DriverColumns& c = res.drivers.columnsKept;
+                c.outcome.push_back(val[0]);
+                for (size_t j = 0; j < c.drivers.size(); j++) c.drivers[j].push_back(val[j + 1]);
+                if (weighted) c.weights.push_back(w);
             }
-        };
-        if (k) {
-            add(res.drivers.pairs);
-            if (present.size() == k) add(res.drivers.complete);
         }
     }
 
@@ -619,6 +580,24 @@ struct SurveyAggregator::Impl {
         }
     }
 
+    // The key-driver analysis of the outcome over All, stored as the journey's drivers block.
+    void drivers() {
+        SurveyDrivers& d = res.drivers;
+        if (!m.outcome || d.touchpoints.empty()) return;
+        DriverOptions o = opt.drivers;
+        DriverAnalysis a = o.bootstrap > 0 ? drivers_from_columns(d.columnsKept, o)
+                                           : drivers_from_sums(o.listwise ? d.listwise : d.pairwise, m.outcome->column,
+                                                               d.touchpoints, o);
+        d.columnsKept = {};  // the per-respondent values are not needed any more
+        a.outcome = m.outcome->column;
+        if (!a.ok()) {
+            diag(Severity::Warning, "no key drivers: " + a.error, 0, 0, "/outcome");
+        } else {
+            res.journey.drivers = drivers_block(a, d.touchpoints);
+        }
+        d.analysis = std::move(a);
+    }
+
     void report() {
         for (size_t c = 0; c < invalidPerColumn.size(); c++)
             if (invalidPerColumn[c] && located > kLocatedCells)  // some were not listed one by one
@@ -646,7 +625,8 @@ struct SurveyAggregator::Impl {
     }
 };
 
-SurveyAggregator::SurveyAggregator(const SurveyMapping& mapping) : impl_(std::make_unique<Impl>(mapping)) {}
+SurveyAggregator::SurveyAggregator(const SurveyMapping& mapping, const SurveyOptions& options)
+    : impl_(std::make_unique<Impl>(mapping, options)) {}
 SurveyAggregator::~SurveyAggregator() = default;
 
 bool SurveyAggregator::feed(std::string_view bytes) {
@@ -673,25 +653,15 @@ SurveyResult SurveyAggregator::finish() {
     }
     if (!I.fatal && I.res.stats.rows == 0) I.diag(Severity::Error, "the CSV has a header but no answers", 2, 1);
     if (I.fatal) return std::move(I.res);
-    // Mirror the upper triangle of the driver sums (rows accumulate only j >= i).
-    for (auto* ps : {&I.res.drivers.pairs, &I.res.drivers.complete}) {
-        size_t k = I.res.drivers.k;
-        for (size_t i = 0; i < k; i++)
-            for (size_t j = 0; j < i; j++) {
-                PairSums s = (*ps)[j * k + i];
-                std::swap(s.x, s.y);
-                std::swap(s.xx, s.yy);
-                (*ps)[i * k + j] = s;
-            }
-    }
     I.report();
     I.build();
+    I.drivers();
     I.res.ok = true;
     return std::move(I.res);
 }
 
-SurveyResult aggregate_survey(const SurveyMapping& mapping, std::string_view csv) {
-    SurveyAggregator a(mapping);
+SurveyResult aggregate_survey(const SurveyMapping& mapping, std::string_view csv, const SurveyOptions& options) {
+    SurveyAggregator a(mapping, options);
     a.feed(csv);
     return a.finish();
 }

@@ -6,6 +6,9 @@
 //   while (more) agg.feed(chunk);                                // one pass, any chunk size
 //   SurveyResult r = agg.finish();                               // r.journey, r.diagnostics
 //
+// With an "outcome" in the mapping, finish() also runs the key-driver analysis over the
+// touchpoints' main readings and stores it as the journey's `drivers` block.
+//
 // Privacy: the aggregator keeps sums and counts only; no row outlives its callback.
 #pragma once
 
@@ -16,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/drivers.h"
 #include "core/journey.h"
 
 namespace uxcx {
@@ -75,28 +79,21 @@ struct SurveyMappingResult {
 
 SurveyMappingResult load_survey_mapping(std::string_view bytes);
 
-// What the key-driver analysis needs, accumulated in the same pass over all respondents ("All"):
-// variables are each touchpoint's main reading (its first in the mapping, per respondent in the
-// reading's own units: the answer, a SUS or UMUX-Lite score, ln seconds) and, last, the outcome.
-// For every pair, the sums over respondents who answered both (pairwise-complete), weighted.
-struct PairSums {
-    double n = 0;             // respondents (unweighted)
-    double w = 0, w2 = 0;     // Σw, Σw²
-    double x = 0, y = 0;      // Σw·x, Σw·y
-    double xx = 0, yy = 0, xy = 0;
+// What the key-driver analysis (drivers.h) needs, accumulated in the same pass over all
+// respondents ("All"): variable 0 is the outcome, then each touchpoint's main reading (its first in
+// the mapping), per respondent in the reading's own units (the answer, a 1-5 SEQ/CES rescaled to
+// 1-7, a SUS or UMUX-Lite score, ln seconds). Pairwise and listwise sums, weighted.
+struct SurveyDrivers {
+    std::vector<std::string> touchpoints;  // driver j's touchpoint id
+    std::vector<std::string> columns;      // driver j's column
+    PairwiseSums pairwise, listwise;
+    DriverColumns columnsKept;             // per-respondent values, only when bootstrapping
+    std::optional<DriverAnalysis> analysis;
 };
-struct DriverInputs {
-    std::vector<std::string> names;       // touchpoint ids, then the outcome column
-    std::vector<std::string> columns;     // the column each variable was read from
-    size_t k = 0;                         // variables (drivers + outcome)
-    std::vector<PairSums> pairs;          // k×k, row-major, symmetric (pairs[i*k+j])
-    std::vector<PairSums> complete;       // the same over respondents who answered all k (listwise)
-    const PairSums& at(size_t i, size_t j) const { return pairs[i * k + j]; }
+
+struct SurveyOptions {
+    DriverOptions drivers;  // bootstrap > 0 keeps the driver values in memory (8 bytes × rows × drivers)
 };
-// Weighted Pearson correlation from pair sums; NaN when either variable has no spread.
-double pair_correlation(const PairSums& s);
-// k×k correlation matrix, pairwise-complete or listwise (row-major).
-std::vector<double> correlation_matrix(const DriverInputs& d, bool listwise);
 
 // A cell that is neither a valid answer nor N/A, and the row/column totals of such cells.
 struct SurveyStats {
@@ -115,12 +112,12 @@ struct SurveyResult {
     Journey journey;
     std::vector<Diagnostic> diagnostics;  // CSV problems: line and character column in the CSV
     SurveyStats stats;
-    DriverInputs drivers;
+    SurveyDrivers drivers;
 };
 
 class SurveyAggregator {
 public:
-    explicit SurveyAggregator(const SurveyMapping& mapping);
+    explicit SurveyAggregator(const SurveyMapping& mapping, const SurveyOptions& options = {});
     ~SurveyAggregator();
     SurveyAggregator(const SurveyAggregator&) = delete;
     SurveyAggregator& operator=(const SurveyAggregator&) = delete;
@@ -136,6 +133,6 @@ private:
 };
 
 // The whole of a CSV in memory (tests, small files): feed + finish.
-SurveyResult aggregate_survey(const SurveyMapping& mapping, std::string_view csv);
+SurveyResult aggregate_survey(const SurveyMapping& mapping, std::string_view csv, const SurveyOptions& options = {});
 
 }  // namespace uxcx

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/convert.h"
@@ -239,33 +241,49 @@ TEST_CASE("survey: Qualtrics' three header rows; columns found by question text 
     CHECK(reading(r, "t", Metric::Csat).counts == std::vector<double>{0, 0, 0, 1, 1});
 }
 
-TEST_CASE("survey: driver sums are pairwise-complete and give Pearson r") {
+TEST_CASE("survey: key drivers from the same pass, pairwise-complete, stored as the drivers block") {
     SurveyMapping m = mapping_of(R"({"title": "D", "outcome": {"column": "overall", "codes": {"yes": 1, "no": 0}},
       "stages": [{"id": "s", "name": "S"}], "channels": [{"id": "c", "name": "C"}],
       "touchpoints": [
         {"id": "a", "name": "A", "stage": "s", "channel": "c", "cx": {"csat": {"column": "x"}, "nps": {"column": "z"}}},
         {"id": "b", "name": "B", "stage": "s", "channel": "c", "cx": {"csat": {"column": "y"}}}]})");
-    SurveyResult r = aggregate_survey(m,
-                                      "x,y,z,overall\n"
-                                      "1,5,0,no\n"
-                                      "3,3,0,yes\n"
-                                      "5,1,0,yes\n"
-                                      ",4,0,no\n");
+    const char* csv =
+        "x,y,z,overall\n"
+        "1,2,0,no\n"
+        "2,1,0,no\n"
+        "3,3,0,yes\n"
+        "4,5,0,yes\n"
+        "5,4,0,yes\n"
+        ",3,0,no\n"
+        "5,5,0,\n";  // no outcome: not in the driver sums
+    SurveyResult r = aggregate_survey(m, csv);
     REQUIRE(r.ok);
-    const DriverInputs& d = r.drivers;
-    REQUIRE(d.k == 3);  // a (its main reading, csat from x), b, the outcome
-    CHECK(d.names == std::vector<std::string>{"a", "b", "overall"});
-    CHECK(d.at(0, 1).n == 3);  // x and y both answered in three rows
-    CHECK(d.at(1, 2).n == 4);
-    CHECK(d.at(0, 0).n == 3);
-    CHECK(d.complete[0].n == 3);  // listwise: rows with every variable
-    CHECK(pair_correlation(d.at(0, 1)) == doctest::Approx(-1));
-    CHECK(pair_correlation(d.at(1, 0)) == doctest::Approx(-1));
-    // x = 1, 3, 5 against outcome 0, 1, 1: r = 0.866.
-    CHECK(pair_correlation(d.at(0, 2)) == doctest::Approx(std::sqrt(3.0) / 2));
-    auto R = correlation_matrix(d, false);
-    CHECK(R[0] == 1);
-    CHECK(R[2 * 3 + 0] == doctest::Approx(std::sqrt(3.0) / 2));
+    const SurveyDrivers& d = r.drivers;
+    CHECK(d.touchpoints == std::vector<std::string>{"a", "b"});  // a's main reading is its first, csat
+    CHECK(d.pairwise.at(0, 1).n == 5);  // outcome and x
+    CHECK(d.pairwise.at(0, 2).n == 6);  // outcome and y
+    CHECK(d.listwise.at(0, 2).n == 5);
+    REQUIRE(r.journey.drivers.has_value());
+    const DriversBlock& b = *r.journey.drivers;
+    CHECK(b.outcome == "overall");
+    REQUIRE(b.touchpoints.size() == 2);
+    // x = 1..5 against 0, 0, 1, 1, 1: r = 3 / sqrt(10 × 1.2) = 0.866.
+    CHECK(b.touchpoints[0].touchpoint == "a");
+    CHECK(b.touchpoints[0].r == doctest::Approx(3 / std::sqrt(12.0)));
+    // y = 2, 1, 3, 5, 4, 3 against 0, 0, 1, 1, 1, 0 (pairwise: six rows): r = 3 / sqrt(10 × 1.5).
+    CHECK(b.touchpoints[1].r == doctest::Approx(3 / std::sqrt(15.0)));
+    CHECK(b.touchpoints[0].importance + b.touchpoints[1].importance == doctest::Approx(b.r2));
+    CHECK(b.touchpoints[0].share + b.touchpoints[1].share == doctest::Approx(100));
+
+    // A bootstrap keeps the driver values for resampling and gives intervals, the same each run.
+    SurveyOptions o;
+    o.drivers.bootstrap = 50;
+    o.drivers.seed = 7;
+    SurveyResult x = aggregate_survey(m, csv, o), y = aggregate_survey(m, csv, o);
+    REQUIRE(x.journey.drivers);
+    REQUIRE(x.journey.drivers->touchpoints[0].low);
+    CHECK(*x.journey.drivers->touchpoints[0].low == *y.journey.drivers->touchpoints[0].low);
+    CHECK(x.journey.drivers->touchpoints[0].r == doctest::Approx(3 / std::sqrt(12.0)));
 }
 
 TEST_CASE("survey mapping: errors and warnings carry pointer, line and column") {
@@ -334,4 +352,41 @@ TEST_CASE("csv stream: delimiter sniffing, CR line ends, a last record without a
     CHECK(rows[1] == std::vector<std::string>{"c", "d\r\ne"});
     CHECK(rows[2] == std::vector<std::string>{"f", "g"});
     CHECK(lines == std::vector<int>{1, 2, 5});
+}
+
+namespace {
+std::string read_all(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+// The airline sample is built by `uxcx survey` through the committed mapping. The raw answers are
+// not shipped: when they are next to the repository, rebuild the sample and compare.
+TEST_CASE("survey: the committed airline mapping loads; with the raw answers it rebuilds the sample") {
+    SurveyMapping m = mapping_of(read_all(std::string(UXCX_SOURCE_DIR) + "/assets/survey/airline.mapping.json"));
+    CHECK(m.readings.size() == 14);
+    CHECK(m.segments.size() == 3);
+    REQUIRE(m.outcome);
+    std::ifstream raw(std::string(UXCX_SHARED_DIR) + "/data/airline/airline_passenger_satisfaction_kaggle_test_25976.csv",
+                      std::ios::binary);
+    if (!raw) {
+        MESSAGE("raw airline survey not found; skipping the rebuild");
+        return;
+    }
+    SurveyOptions o;
+    o.drivers.bootstrap = 200;
+    o.drivers.seed = 1;
+    SurveyAggregator agg(m, o);
+    std::vector<char> chunk(1 << 16);
+    while (raw.read(chunk.data(), chunk.size()) || raw.gcount() > 0) agg.feed(std::string_view(chunk.data(), raw.gcount()));
+    SurveyResult r = agg.finish();
+    REQUIRE(r.ok);
+    CHECK(r.stats.rows == 25976);
+    CHECK(r.stats.invalidCells == 0);
+    LoadResult sample = load_journey_json(read_all(std::string(UXCX_SOURCE_DIR) + "/assets/samples/airline.json"));
+    REQUIRE(sample.ok);
+    CHECK(save_journey_json(r.journey) == save_journey_json(sample.journey));
 }
