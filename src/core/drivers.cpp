@@ -6,7 +6,11 @@
 
 #include "core/pcg32.h"
 
-#include <Eigen/Dense>
+// Only the modules used (LDLT, triangular solves, the self-adjoint eigen solver): Eigen is the
+// heaviest header set in the build.
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <limits>
