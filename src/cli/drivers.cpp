@@ -6,15 +6,19 @@
 //                [--method shapley|relweights] [--listwise] [--bootstrap N --seed S]
 //   uxcx drivers --matrix R.csv --n N [--outcome COL] [--drivers A,B,C] [--method ...]
 //
-// The CSV is read through one small RFC 4180 reader below (until the survey importer's streaming
-// reader lands in the core, when this switches to it).
+// The CSV is streamed through the core's tokenizer (core/csv_stream.h), the one the survey import
+// uses; only the columns named are kept, as numbers.
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <cstdio>
 #include <map>
 #include <optional>
 
 #include "cli/cli.h"
 #include "core/convert_text.h"
+#include "core/csv_stream.h"
 #include "core/drivers.h"
 
 namespace uxcx::cli {
@@ -32,71 +36,50 @@ int usage(const std::string& why) {
 }
 
 // ---- CSV ---------------------------------------------------------------------------------------
+// Read through the core's streaming tokenizer (core/csv_stream.h: RFC 4180, BOM, CRLF, the
+// delimiter sniffed), in chunks, so a file of any size passes without being held twice: only the
+// columns the analysis needs are kept, as numbers.
 struct Cell {
     std::string text;
     int line = 0, column = 0;
 };
 using Record = std::vector<Cell>;
 
-// RFC 4180 with the delimiter sniffed from the header line (',' ';' or tab, the most frequent
-// outside quotes); a UTF-8 BOM is skipped; CRLF or LF; blank lines skipped. Columns are counted in
-// bytes. On a quote that never closes, false with `error` saying where.
-bool read_csv(std::string_view s, std::vector<Record>& out, std::string& error) {
-    if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-    char delim = ',';
-    {
-        int counts[3] = {0, 0, 0};
-        bool quoted = false;
-        for (char c : s) {
-            if (c == '"') quoted = !quoted;
-            if (!quoted && (c == '\n' || c == '\r')) break;
-            if (!quoted) counts[0] += c == ',', counts[1] += c == ';', counts[2] += c == '\t';
-        }
-        if (counts[1] > counts[0] && counts[1] >= counts[2]) delim = ';';
-        else if (counts[2] > counts[0] && counts[2] > counts[1]) delim = '\t';
+Record copy_record(const CsvRecord& r) {
+    Record out(r.fields.size());
+    for (size_t i = 0; i < r.fields.size(); i++) out[i] = {std::string(r.fields[i]), r.line, r.columns[i]};
+    return out;
+}
+
+// Streams `path` ("-": stdin) through a CsvStream that calls `sink` per record. False with
+// `error` ("LINE:COL: message" or a sentence) when the file cannot be read or is not CSV.
+bool stream_csv(const std::string& path, const std::function<bool(const Record&)>& sink, std::string& error) {
+    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = std::string("cannot open: ") + std::strerror(errno);
+        return false;
     }
-    size_t i = 0, lineStart = 0;
-    int line = 1;
-    Record rec;
-    while (i < s.size()) {
-        Cell c;
-        c.line = line;
-        c.column = (int)(i - lineStart) + 1;
-        if (s[i] == '"') {
-            int openLine = line, openCol = c.column;
-            i++;
-            for (;;) {
-                if (i >= s.size()) {
-                    error = std::to_string(openLine) + ":" + std::to_string(openCol) + ": quoted field is never closed";
-                    return false;
-                }
-                if (s[i] == '"') {
-                    if (i + 1 < s.size() && s[i + 1] == '"') { c.text += '"'; i += 2; continue; }
-                    i++;
-                    break;
-                }
-                if (s[i] == '\n') { line++; lineStart = i + 1; }
-                c.text += s[i++];
-            }
-            while (i < s.size() && s[i] != delim && s[i] != '\n' && s[i] != '\r') c.text += s[i++];
-        } else {
-            while (i < s.size() && s[i] != delim && s[i] != '\n' && s[i] != '\r') c.text += s[i++];
-        }
-        rec.push_back(std::move(c));
-        if (i < s.size() && s[i] == delim) {
-            i++;
-            if (i == s.size()) rec.push_back(Cell{"", line, (int)(i - lineStart) + 1});
-            continue;
-        }
-        if (i < s.size() && s[i] == '\r') i++;
-        if (i < s.size() && s[i] == '\n') i++;
-        line++;
-        lineStart = i;
-        if (!(rec.size() == 1 && rec[0].text.empty())) out.push_back(std::move(rec));
-        rec.clear();
+    bool stopped = false;
+    CsvStream csv([&](const CsvRecord& r) {
+        if (!sink(copy_record(r))) stopped = true;
+        return !stopped;
+    });
+    std::vector<char> buf(1 << 16);
+    size_t got;
+    bool going = true;
+    while (going && (got = std::fread(buf.data(), 1, buf.size(), f)) > 0) going = csv.feed({buf.data(), got});
+    bool readError = std::ferror(f);
+    if (f != stdin) std::fclose(f);
+    if (going) csv.finish();
+    if (readError) {
+        error = "read error";
+        return false;
     }
-    if (!rec.empty()) out.push_back(std::move(rec));
-    return true;
+    if (const CsvError* e = csv.error()) {
+        error = std::to_string(e->line) + ":" + std::to_string(e->column) + ": " + e->message;
+        return false;
+    }
+    return !stopped || error.empty();
 }
 
 std::string trim(std::string_view s) {
@@ -177,53 +160,66 @@ double cell_value(const Cell& c, const NaCodes& na, const std::string& path, con
 }
 
 int run_data(const Options& o) {
-    std::string bytes, error;
-    if (!read_file(o.data, bytes, error)) {
-        std::fprintf(stderr, "%s: error: %s\n", o.data.c_str(), error.c_str());
-        return kExitErrors;
-    }
-    std::vector<Record> records;
-    if (!read_csv(bytes, records, error)) {
-        std::fprintf(stderr, "%s:%s\n", o.data.c_str(), error.c_str());
-        return kExitErrors;
-    }
-    if (records.empty()) {
-        std::fprintf(stderr, "%s:1:1: error: empty file: expected a header row naming the columns\n", o.data.c_str());
-        return kExitErrors;
-    }
-    const Record& header = records[0];
-    auto need = [&](const std::string& name, int& col) {
-        col = column_of(header, name, error);
-        if (col < 0) std::fprintf(stderr, "%s:1:1: error: %s\n", o.data.c_str(), error.c_str());
-        return col >= 0;
-    };
-    int outcomeCol, weightCol = -1;
-    if (!need(o.outcome, outcomeCol)) return kExitErrors;
-    if (!o.weight.empty() && !need(o.weight, weightCol)) return kExitErrors;
-    std::vector<int> driverCols(o.drivers.size());
-    for (size_t j = 0; j < o.drivers.size(); j++)
-        if (!need(o.drivers[j], driverCols[j])) return kExitErrors;
-
+    std::string error;
     DriverColumns cols;
     cols.outcomeName = o.outcome;
     cols.driverNames = o.drivers;
     cols.drivers.resize(o.drivers.size());
-    int invalid = 0;
-    Cell blank;
-    auto at = [&](const Record& r, int c) -> const Cell& { return c < (int)r.size() ? r[c] : blank; };
-    for (size_t i = 1; i < records.size(); i++) {
-        const Record& r = records[i];
-        blank.line = r.empty() ? 0 : r[0].line;
-        blank.column = 0;
-        cols.outcome.push_back(cell_value(at(r, outcomeCol), o.na, o.data, o.outcome, invalid));
+    int outcomeCol = -1, weightCol = -1, invalid = 0;
+    std::vector<int> driverCols(o.drivers.size());
+    bool headerBad = false;
+    size_t index = 0;
+    std::vector<Record> held;  // rows 2 and 3, until they are known not to be Qualtrics headers
+    auto value = [&](const Record& r, int c, const std::string& name) {
+        if (c < (int)r.size()) return cell_value(r[c], o.na, o.data, name, invalid);
+        return (double)NAN;  // a short row: the cell is blank
+    };
+    auto use = [&](const Record& r) {
+        cols.outcome.push_back(value(r, outcomeCol, o.outcome));
+        for (size_t j = 0; j < o.drivers.size(); j++) cols.drivers[j].push_back(value(r, driverCols[j], o.drivers[j]));
+        if (weightCol >= 0) cols.weights.push_back(value(r, weightCol, o.weight));  // no weight: row dropped
+    };
+    auto header = [&](const Record& h) {
+        auto need = [&](const std::string& name, int& col) {
+            col = column_of(h, name, error);
+            if (col < 0) std::fprintf(stderr, "%s:1:1: error: %s\n", o.data.c_str(), error.c_str());
+            return col >= 0;
+        };
+        if (!need(o.outcome, outcomeCol) || (!o.weight.empty() && !need(o.weight, weightCol))) return false;
         for (size_t j = 0; j < o.drivers.size(); j++)
-            cols.drivers[j].push_back(cell_value(at(r, driverCols[j]), o.na, o.data, o.drivers[j], invalid));
-        if (weightCol >= 0) {
-            // A weight that is missing or not a number drops the row (counted by the core).
-            double w = cell_value(at(r, weightCol), o.na, o.data, o.weight, invalid);
-            cols.weights.push_back(w);
+            if (!need(o.drivers[j], driverCols[j])) return false;
+        return true;
+    };
+    bool read = stream_csv(o.data, [&](const Record& r) {
+        size_t i = index++;
+        if (i == 0) {
+            headerBad = !header(r);
+            return !headerBad;
         }
+        // A Qualtrics export has two more header rows: question texts, then {"ImportId": ...}.
+        if (i <= 2) {
+            held.push_back(r);
+            if (i == 1) return true;
+            bool qualtrics = false;
+            for (auto& c : r) qualtrics = qualtrics || trim(c.text).rfind("{\"ImportId\"", 0) == 0;
+            if (!qualtrics)
+                for (auto& h : held) use(h);
+            held.clear();
+            return true;
+        }
+        use(r);
+        return true;
+    }, error);
+    if (headerBad) return kExitErrors;
+    if (!read) {
+        std::fprintf(stderr, "%s:%s\n", o.data.c_str(), error.c_str());
+        return kExitErrors;
     }
+    if (index == 0) {
+        std::fprintf(stderr, "%s:1:1: error: empty file: expected a header row naming the columns\n", o.data.c_str());
+        return kExitErrors;
+    }
+    for (auto& h : held) use(h);  // a file that ended after its second row
     if (invalid > 10) std::fprintf(stderr, "%s: warning: %d cells in all were neither numbers nor N/A codes\n", o.data.c_str(), invalid);
     DriverAnalysis a = drivers_from_columns(cols, o.analysis);
     if (!a.ok()) {
@@ -238,13 +234,19 @@ int run_data(const Options& o) {
 // the same order, optionally led by the variable's name (then the header's first cell is empty,
 // as R's write.csv writes it).
 int run_matrix(const Options& o) {
-    std::string bytes, error;
-    if (!read_file(o.matrix, bytes, error)) {
-        std::fprintf(stderr, "%s: error: %s\n", o.matrix.c_str(), error.c_str());
+    std::string error;
+    std::vector<Record> records;
+    bool tooBig = false;
+    bool read = stream_csv(o.matrix, [&](const Record& r) {
+        records.push_back(r);
+        tooBig = records.size() > (size_t)kMaxDrivers + 2;
+        return !tooBig;
+    }, error);
+    if (tooBig) {
+        std::fprintf(stderr, "%s: error: more than %d variables\n", o.matrix.c_str(), kMaxDrivers + 1);
         return kExitErrors;
     }
-    std::vector<Record> records;
-    if (!read_csv(bytes, records, error)) {
+    if (!read) {
         std::fprintf(stderr, "%s:%s\n", o.matrix.c_str(), error.c_str());
         return kExitErrors;
     }

@@ -103,6 +103,26 @@ json 'd.drivers[0].n === 8' "without --na, 99 counts"
 run 0 "listwise" -- drivers "$T/export.csv" --outcome Overall --drivers wifi,food --na 99,N/A --listwise
 json 'd.drivers.every(x => x.n === 5) && d.n === 5' "--listwise: every n is the complete cases"
 
+# A Qualtrics export: question texts and ImportIds under the header are not answers.
+cat >"$T/qualtrics.csv" <<'EOF'
+ResponseId,Q1,Q2,Q3
+Response ID,"Overall, how satisfied were you?","The wifi was...
+(1-5)",Food
+"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""QID3""}"
+R_1,5,4,3
+R_2,4,5,2
+R_3,2,1,2
+R_4,3,2,2
+R_5,5,5,4
+R_6,1,1,1
+EOF
+run 0 "Qualtrics header rows" -- drivers "$T/qualtrics.csv" --outcome Q1 --drivers Q2,Q3
+json 'd.n === 6 && d.drivers.every(x => x.n === 6)' "Qualtrics: the two extra header rows are skipped, not counted as answers"
+if [ -s "$T/err" ]; then fail "Qualtrics: no warnings expected, got $(head -c 300 "$T/err")"; else ok; fi
+# Standard input.
+"$UXCX" drivers - --outcome Q1 --drivers Q2,Q3 <"$T/qualtrics.csv" >"$T/out" 2>"$T/err" && ok || fail "stdin: $(cat "$T/err")"
+json 'd.n === 6' "DATA - reads standard input"
+
 # ---- weights: a weight of 2 is the row written twice -------------------------------------------
 printf 'y,a,b,w\n1,2,1,1\n2,1,3,2\n3,4,2,1\n4,3,5,2\n5,5,4,1\n2,2,2,1\n' >"$T/w.csv"
 printf 'y,a,b\n1,2,1\n2,1,3\n2,1,3\n3,4,2\n4,3,5\n4,3,5\n5,5,4\n2,2,2\n' >"$T/w2.csv"
