@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -30,9 +32,9 @@ bool g_first_frame_reported = false;
 // When to draw. An idle app draws nothing: while the person reads, no requestAnimationFrame
 // callback runs (Emscripten's main loop is paused). Frames come after input (and resize, focus
 // changes) and after any exported function that may change what is shown (a map opened, the view
-// set: see js_wake_on_exports): a few, so that ImGui's state settles (a window is sized in one
-// frame and drawn in the next), and after input also for a short while, so that a tooltip appears
-// once the mouse has rested for ImGui's hover delay.
+// set: see js_wake_on_exports): a few, and then until two frames in a row draw the same, so that
+// ImGui's state settles (a window is sized in one frame and drawn in the next); after input also
+// for a short while, so that a tooltip appears once the mouse has rested for ImGui's hover delay.
 struct FrameSchedule {
     bool running = true;     // the main loop is scheduled (it starts running)
     bool held = false;       // the page asked for no frames (a big map loads in the worker)
@@ -40,6 +42,8 @@ struct FrameSchedule {
     int frames_left = 0;     // frames still to draw, whatever else happens
     double awake_until = 0;  // emscripten_get_now() time (ms) until which frames keep coming
     unsigned drawn = 0;      // frames drawn so far: state().frames
+    uint64_t drew = 0;       // fingerprint of the last frame's draw data
+    bool settled = false;    // the last frame drew what the one before it drew
 };
 FrameSchedule g_schedule;
 
@@ -75,12 +79,40 @@ bool input_held() {
     return false;
 }
 
+// What a frame drew (vertices and indices of every draw list, hashed 8 bytes at a time). ImGui
+// settles within a few frames after a change (a tooltip or popup appears hidden for a frame to
+// measure itself, then is drawn), so frames go on until two in a row draw the same: on a slow
+// machine a tooltip whose hover delay ends at the last planned frame still gets its next frame.
+uint64_t draw_fingerprint(const ImDrawData* dd) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    auto mix = [&h](const void* data, size_t bytes) {
+        const unsigned char* p = (const unsigned char*)data;
+        for (; bytes >= 8; bytes -= 8, p += 8) {
+            uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0x100000001b3ull;
+        }
+        for (; bytes > 0; bytes--, p++) h = (h ^ *p) * 0x100000001b3ull;
+    };
+    if (!dd) return h;
+    for (int i = 0; i < dd->CmdListsCount; i++) {
+        const ImDrawList* l = dd->CmdLists[i];
+        mix(l->VtxBuffer.Data, (size_t)l->VtxBuffer.Size * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, (size_t)l->IdxBuffer.Size * sizeof(ImDrawIdx));
+        h = (h ^ (uint64_t)l->CmdBuffer.Size) * 0x100000001b3ull;
+    }
+    return h;
+}
+
 // After each frame: pause the loop when nothing asks for more.
 void after_frame() {
     FrameSchedule& s = g_schedule;
     s.drawn++;
     if (s.frames_left > 0) s.frames_left--;
-    if (s.held || (s.frames_left == 0 && emscripten_get_now() >= s.awake_until && !input_held())) {
+    const uint64_t drew = draw_fingerprint(ImGui::GetDrawData());
+    s.settled = drew == s.drew;
+    s.drew = drew;
+    if (s.held || (s.frames_left == 0 && s.settled && emscripten_get_now() >= s.awake_until && !input_held())) {
         s.running = false;
         emscripten_pause_main_loop();
     }
