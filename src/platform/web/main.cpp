@@ -79,27 +79,27 @@ bool input_held() {
     return false;
 }
 
-// What a frame drew (vertices and indices of every draw list, hashed 8 bytes at a time). ImGui
-// settles within a few frames after a change (a tooltip or popup appears hidden for a frame to
-// measure itself, then is drawn), so frames go on until two in a row draw the same: on a slow
-// machine a tooltip whose hover delay ends at the last planned frame still gets its next frame.
+// What a frame drew, in outline: per draw list the vertex, index and command counts, and per
+// command its clip rectangle, texture and element count (cheap at any map size: no vertex is
+// read). ImGui settles within a few frames after a change (a tooltip or popup appears hidden for
+// a frame to measure itself, then is drawn: the counts change), so frames go on until two in a
+// row have the same outline: on a slow machine a tooltip whose hover delay ends on the last
+// planned frame still gets the frame that draws it.
 uint64_t draw_fingerprint(const ImDrawData* dd) {
     uint64_t h = 0xcbf29ce484222325ull;
-    auto mix = [&h](const void* data, size_t bytes) {
-        const unsigned char* p = (const unsigned char*)data;
-        for (; bytes >= 8; bytes -= 8, p += 8) {
-            uint64_t w;
-            std::memcpy(&w, p, 8);
-            h = (h ^ w) * 0x100000001b3ull;
-        }
-        for (; bytes > 0; bytes--, p++) h = (h ^ *p) * 0x100000001b3ull;
-    };
+    auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull; };
+    auto bits = [](float f) { uint32_t u; std::memcpy(&u, &f, 4); return (uint64_t)u; };
     if (!dd) return h;
     for (int i = 0; i < dd->CmdListsCount; i++) {
         const ImDrawList* l = dd->CmdLists[i];
-        mix(l->VtxBuffer.Data, (size_t)l->VtxBuffer.Size * sizeof(ImDrawVert));
-        mix(l->IdxBuffer.Data, (size_t)l->IdxBuffer.Size * sizeof(ImDrawIdx));
-        h = (h ^ (uint64_t)l->CmdBuffer.Size) * 0x100000001b3ull;
+        mix((uint64_t)l->VtxBuffer.Size);
+        mix((uint64_t)l->IdxBuffer.Size);
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            mix(bits(c.ClipRect.x) | bits(c.ClipRect.y) << 32);
+            mix(bits(c.ClipRect.z) | bits(c.ClipRect.w) << 32);
+            mix((uint64_t)(uintptr_t)c.TextureId);
+            mix((uint64_t)c.ElemCount);
+        }
     }
     return h;
 }
