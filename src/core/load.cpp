@@ -230,10 +230,12 @@ struct Loader {
         }
         return n.num;
     }
+    // A weighted reading's counts are weighted shares of its effective n: fractions are fine there.
+    bool weightedCounts = false;
     std::optional<double> get_count(const JNode& n, std::string_view key) {
         auto v = get_number(n, key, 0, 1e15, false, "(a count: a whole number, 0 or more)",
                             "the reading is left out");
-        if (v && std::floor(*v) != *v) {
+        if (v && !weightedCounts && std::floor(*v) != *v) {
             warn(n, "\"" + std::string(key) + "\" is " + std::string(doc.number_text(n)) +
                         ", but a count is a whole number; the reading is left out");
             return std::nullopt;
@@ -263,10 +265,12 @@ struct Loader {
         Reading r;
         const JNode *mean = nullptr, *sd = nullptr, *nn = nullptr, *times = nullptr, *geomean = nullptr,
                     *logSd = nullptr, *succ = nullptr, *att = nullptr, *prom = nullptr, *pass = nullptr,
-                    *detr = nullptr, *counts = nullptr;
-        static const std::vector<std::string_view> kMean = {"mean", "sd", "n"}, kTime = {"times", "geomean", "logSd", "n"},
-                                                    kTask = {"successes", "attempts"},
-                                                    kNps = {"promoters", "passives", "detractors"}, kCsat = {"counts"},
+                    *detr = nullptr, *counts = nullptr, *weighted = nullptr;
+        static const std::vector<std::string_view> kMean = {"mean", "sd", "n", "weighted"},
+                                                    kTime = {"times", "geomean", "logSd", "n", "weighted"},
+                                                    kTask = {"successes", "attempts", "weighted"},
+                                                    kNps = {"promoters", "passives", "detractors", "weighted"},
+                                                    kCsat = {"counts", "weighted"},
                                                     kNone = {};
         const std::vector<std::string_view>& allowed = is_mean_metric(m)            ? kMean
                                                        : m == Metric::TimeOnTask  ? kTime
@@ -284,9 +288,29 @@ struct Loader {
             const JNode** slot = k == "mean" ? &mean : k == "sd" ? &sd : k == "n" ? &nn : k == "times" ? &times
                                : k == "geomean" ? &geomean : k == "logSd" ? &logSd : k == "successes" ? &succ
                                : k == "attempts" ? &att : k == "promoters" ? &prom : k == "passives" ? &pass
-                               : k == "detractors" ? &detr : &counts;
+                               : k == "detractors" ? &detr : k == "weighted" ? &weighted : &counts;
             *slot = &c;
         });
+        // {"weighted": {"n": respondents}}: the reading was computed with survey weights; its n and
+        // counts are Kish's effective n and weighted shares of it (docs/journey-format.md).
+        weightedCounts = false;
+        if (weighted) {
+            At at(path, "weighted");
+            const JNode* wn = nullptr;
+            if (weighted->type == JType::Object)
+                members(*weighted, [&](const JNode& c, std::string_view k) {
+                    if (k == "n") wn = &c;
+                });
+            if (!wn) {
+                warn(*weighted, "\"weighted\" should be {\"n\": respondents}; it is ignored and will not be saved");
+            } else {
+                At an(path, "n");
+                if (auto v = get_number(*wn, "n", 0, INFINITY, true, "above 0", "it is ignored")) {
+                    r.unweightedN = v;
+                    weightedCounts = true;
+                }
+            }
+        }
         auto missing = [&](const char* what) {
             warn(o, "the \"" + std::string(key) + "\" reading has no " + what + "; it is left out");
             return std::nullopt;
@@ -375,8 +399,8 @@ struct Loader {
         } else if (m == Metric::Csat) {
             if (!counts) return missing("\"counts\"");
             At at(path, "counts");
-            if (counts->type != JType::Array || counts->count != 5) {
-                warn(*counts, "\"counts\" should be a list of 5 counts, the answers 1 to 5, but it is " +
+            if (counts->type != JType::Array || (counts->count != 5 && counts->count != 7)) {
+                warn(*counts, "\"counts\" should be a list of 5 counts, the answers 1 to 5 (or 7, a 1-7 scale), but it is " +
                                   (counts->type == JType::Array ? "a list of " + std::to_string(counts->count)
                                                                 : std::string(type_words(counts->type))) +
                                   "; the reading is left out");
@@ -396,7 +420,8 @@ struct Loader {
                 warn(*counts, "the CSAT counts are all 0: there is no answer to score; the reading is left out");
                 return std::nullopt;
             }
-            r.value = 100.0 * (r.counts[3] + r.counts[4]) / total;
+            const size_t k = r.counts.size();  // top-2-box: 4-5 of 1-5, 6-7 of 1-7
+            r.value = 100.0 * (r.counts[k - 2] + r.counts[k - 1]) / total;
             r.n = total;
         } else {
             warn(o, "\"" + std::string(key) + "\" should be " + metric_forms(m) + ", but it is an object; " + drop);

@@ -123,8 +123,9 @@ MetricScore score_metric(Metric m, const Reading& r, const Measurement& owner, c
     }
     case Metric::Csat: {
         double x = r.value / 100 * n;
-        if (usable_counts(r, 5) && sum(r.counts) > 0) {  // answers 1..5, top-2-box = 4 and 5
-            x = r.counts[3] + r.counts[4];
+        if ((usable_counts(r, 5) || usable_counts(r, 7)) && sum(r.counts) > 0) {  // top-2-box: 4-5 (6-7 of 1-7)
+            const size_t k = r.counts.size();
+            x = r.counts[k - 2] + r.counts[k - 1];
             ms.value = 100 * x / sum(r.counts);
         }
         if (!std::isfinite(ms.value)) break;

@@ -9,7 +9,7 @@ namespace uxcx {
 
 namespace {
 
-constexpr uint32_t kMagic = 0x32787875;  // "uxx2": a pack of another layout is refused, not misread
+constexpr uint32_t kMagic = 0x33787875;  // "uxx3": a pack of another layout is refused, not misread
 
 struct Writer {
     std::string out;
@@ -80,6 +80,7 @@ void put(Writer& w, const Measurement& m) {
         w.opt(r->n);
         w.u32((uint32_t)r->counts.size());
         for (double c : r->counts) w.f64(c);
+        w.opt(r->unweightedN);
     }
     w.opt(m.uxN); w.opt(m.cxN); w.opt(m.timeTarget); w.opt(m.emotion);
     w.extras(m.uxExtras); w.extras(m.cxExtras);
@@ -94,6 +95,7 @@ void get(Reader& r, Measurement& m) {
         x.n = r.opt();
         x.counts.resize(r.count(8));
         for (double& c : x.counts) c = r.f64();
+        x.unweightedN = r.opt();
         slot = std::move(x);
     }
     m.uxN = r.opt(); m.cxN = r.opt(); m.timeTarget = r.opt(); m.emotion = r.opt();

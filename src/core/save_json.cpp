@@ -162,10 +162,19 @@ void write_reading(Writer& w, Metric m, const Reading& r, const std::optional<do
     size_t count = 0;
     if (m == Metric::Nps && r.counts.size() == 3) names = kNpsCounts, count = 3;
     if (m == Metric::TaskSuccess && r.counts.size() == 2) names = kTaskCounts, count = 2;
-    if (m == Metric::Csat && r.counts.size() == 5) {  // answers 1..5 as {"counts": [..]}
+    // Survey weights: {"weighted": {"n": respondents}} beside the effective n (docs/journey-format.md).
+    auto weighted = [&] {
+        if (!r.unweightedN) return;
+        w.key("weighted");
+        w.open('{');
+        w.number_member("n", r.unweightedN);
+        w.close('}');
+    };
+    if (m == Metric::Csat && (r.counts.size() == 5 || r.counts.size() == 7)) {  // answers 1..5 (1..7)
         w.open('{');
         w.key("counts");
         w.number_row(r.counts);
+        weighted();
         w.close('}');
         return;
     }
@@ -175,6 +184,7 @@ void write_reading(Writer& w, Metric m, const Reading& r, const std::optional<do
             w.key(names[i]);
             w.number(r.counts[i]);
         }
+        weighted();
         w.close('}');
         return;
     }
@@ -190,6 +200,7 @@ void write_reading(Writer& w, Metric m, const Reading& r, const std::optional<do
         w.key(m == Metric::TimeOnTask ? "logSd" : "sd");
         w.number(*r.sd);
         if (ownN) w.number_member("n", r.n);
+        weighted();
         w.close('}');
         return;
     }
@@ -198,6 +209,7 @@ void write_reading(Writer& w, Metric m, const Reading& r, const std::optional<do
         w.key(m == Metric::TimeOnTask ? "geomean" : "mean");
         w.number(r.value);
         w.number_member("n", r.n);
+        weighted();
         w.close('}');
         return;
     }

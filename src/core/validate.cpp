@@ -136,11 +136,13 @@ std::string sample_problem(double n) {
 std::string counts_problem(Metric m, const Reading& r) {
     const CountsForm form = metric_info(m).form;
     size_t want = form == CountsForm::Nps3 ? 3 : form == CountsForm::Csat5 ? 5 : form == CountsForm::SuccessOfN ? 2 : 0;
+    if (form == CountsForm::Csat5 && r.counts.size() == 7) want = 7;  // a 1-7 CSAT scale's answers
     if (want == 0 || r.counts.size() != want)
         return "has " + std::to_string(r.counts.size()) + " counts where its form takes " + std::to_string(want);
     double total = 0;
     for (double c : r.counts) {
-        if (!whole(c) || c < 0)
+        // Weighted readings' counts are weighted shares of the effective n (docs/journey-format.md).
+        if (!(r.unweightedN ? std::isfinite(c) : whole(c)) || c < 0)
             return "has a count of " + fmt(c) + ", but a count is a whole number of people, 0 or more";
         total += c;
     }

@@ -390,3 +390,31 @@ TEST_CASE("survey: the committed airline mapping loads; with the raw answers it 
     REQUIRE(sample.ok);
     CHECK(save_journey_json(r.journey) == save_journey_json(sample.journey));
 }
+
+TEST_CASE("survey: weighted readings and 1-7 CSAT survive save and load (weighted: {n}, fractional counts)") {
+    SurveyMapping m = mapping_of(R"({"title": "W", "weight": "w",
+      "stages": [{"id": "s", "name": "S"}], "channels": [{"id": "c", "name": "C"}],
+      "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "c",
+        "cx": {"csat": {"column": "sat", "scale": [1, 7]}, "nps": {"column": "rec"}, "ces": {"column": "e"}}}]})");
+    SurveyResult r = aggregate_survey(m, "w,sat,rec,e\n1,7,10,6\n1,6,9,5\n2,2,3,1\n");
+    REQUIRE(r.ok);
+    // 1-7 CSAT: answers 6 and 7 are the top two boxes: (1 + 1) / 4 weighted = 50 %.
+    CHECK(reading(r, "t", Metric::Csat).value == doctest::Approx(50));
+    CHECK(reading(r, "t", Metric::Csat).counts.size() == 7);
+    std::string text = save_journey_json(r.journey);
+    CHECK(text.find("\"weighted\": {") != std::string::npos);
+    LoadResult back = load_journey_json(text);
+    for (auto& d : back.diagnostics) MESSAGE(d.pointer << " " << d.message);
+    REQUIRE(back.ok);
+    CHECK(back.diagnostics.empty());
+    const Touchpoint& t = back.journey.touchpoints[0];
+    for (Metric x : {Metric::Csat, Metric::Nps, Metric::Ces}) {
+        REQUIRE(t.sets[0].get(x));
+        const Reading &a = *t.sets[0].get(x), &b = reading(r, "t", x);
+        CHECK(a.value == doctest::Approx(b.value));
+        CHECK(*a.n == doctest::Approx(16.0 / 6));  // Kish: 4² / 6
+        CHECK(a.unweightedN == 3);
+        CHECK(a.counts == b.counts);
+    }
+    CHECK(save_journey_json(back.journey) == text);
+}
