@@ -3,6 +3,7 @@
 #include "ui/app.h"
 
 #include <chrono>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 
@@ -17,8 +18,8 @@
 
 namespace uxcx {
 
-const char* const kViewNames[5] = {"map", "quadrant", "heatmap", "ranking", "compare"};
-static const char* const kViewLabels[5] = {"Journey map", "UX x CX quadrants", "Heatmap", "Ranking", "Compare"};
+const char* const kViewNames[6] = {"map", "quadrant", "heatmap", "ranking", "drivers", "compare"};
+static const char* const kViewLabels[6] = {"Journey map", "UX x CX quadrants", "Heatmap", "Ranking", "Drivers", "Compare"};
 
 OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std::string_view source_url,
                     OpenPurpose purpose) {
@@ -124,7 +125,7 @@ static void draw_menu_bar(App& app) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < (int)std::size(kViewNames); i++)
             if (ImGui::MenuItem(kViewLabels[i], nullptr, app.view == kViewNames[i])) app.view = kViewNames[i];
         ImGui::Separator();
         ImGui::MenuItem("Details panel", nullptr, &app.show_details);
@@ -141,7 +142,7 @@ static void draw_menu_bar(App& app) {
 
 // One row: the view tabs, then exports, theme and presentation on the right.
 static void draw_toolbar(App& app) {
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < (int)std::size(kViewNames); i++) {
         if (i) ImGui::SameLine();
         const bool on = app.view == kViewNames[i];
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -208,6 +209,8 @@ static void draw_view(App& app) {
         view_heatmap(app);
     else if (app.view == "ranking")
         view_ranking(app);
+    else if (app.view == "drivers")
+        view_drivers(app);
     else
         view_compare(app);
 }

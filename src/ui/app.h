@@ -87,7 +87,7 @@ OpenResult app_open_loaded(App& app, struct LoadResult&& loaded, std::string_vie
 void app_frame(App& app);
 
 // Names of the views, in menu order; app_set_view() refuses anything else.
-extern const char* const kViewNames[5];
+extern const char* const kViewNames[6];
 bool app_set_view(App& app, std::string_view name);
 
 // The view, selection, filters and compared sets as a link query (core/link.h), and back: what

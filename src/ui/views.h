@@ -10,6 +10,7 @@ void view_map(App& app);
 void view_quadrant(App& app);
 void view_heatmap(App& app);
 void view_ranking(App& app);
+void view_drivers(App& app);
 void view_compare(App& app);
 
 // The selected touchpoint's story: every metric in its units, pain points, quotes, owner, link.

@@ -282,3 +282,29 @@ TEST_CASE("an open carries its purpose: Compare fills `other` only beside an ope
     CHECK_FALSE(ui.app.error.empty());
     ui.frames(2);
 }
+
+TEST_CASE("the Drivers view places each driver and a click on it selects the touchpoint") {
+    // Two CX touchpoints, the weak one the bigger driver: it is drawn in "Fix first" (left, high).
+    const char* json = R"({"title": "d", "stages": [{"id": "s", "name": "S"}], "channels": [{"id": "web", "name": "Web"}],
+      "touchpoints": [
+        {"id": "wifi", "name": "Inflight wifi service", "stage": "s", "channel": "web", "cx": {"csat": 25, "n": 200}},
+        {"id": "food", "name": "Food", "stage": "s", "channel": "web", "cx": {"csat": 85, "n": 200}}],
+      "drivers": {"outcome": "overall", "method": "shapley", "n": 200, "r2": 0.4, "touchpoints": {
+        "wifi": {"r": 0.6, "importance": 0.3, "share": 75, "sign": 1, "low": 0.25, "high": 0.35},
+        "food": {"r": 0.2, "importance": 0.1, "share": 25, "sign": 1}}}})";
+    test::UiHarness ui;
+    REQUIRE(app_open(ui.app, json, "d.json").ok);
+    REQUIRE(app_set_view(ui.app, "drivers"));
+    ui.frames(3);
+    const VisibleItem* wifi = item_for(ui.app, 0);
+    const VisibleItem* food = item_for(ui.app, 1);
+    REQUIRE(wifi != nullptr);
+    REQUIRE(food != nullptr);
+    CHECK(wifi->x < food->x);  // weaker score: further left
+    CHECK(wifi->y < food->y);  // more important: higher
+    ui.click(wifi->x + wifi->w / 2, wifi->y + wifi->h / 2);
+    CHECK(ui.app.selected == 0);
+    app_set_view(ui.app, "map");
+    ui.frames(2);
+    CHECK(ui.app.selected == 0);
+}
