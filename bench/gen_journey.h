@@ -109,8 +109,6 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
         tp.channel = rng.below(6);
         const GenChannel& ch = kGenChannels[tp.channel];
         tp.name = std::string(kGenActions[rng.below(14)]) + " " + kGenObjects[rng.below(12)];
-        if (tp.stage >= 0) tp.stageRef = j.stages[tp.stage].id;
-        tp.channelRef = ch.id;
         tp.volume = round_to(100 + rng.uniform() * rng.uniform() * 50000, 0);
         Measurement m;
         // A touchpoint quality drives UX, CX and emotion together, with noise: realistic gaps.

@@ -166,29 +166,38 @@ TouchpointScore score_touchpoint(const Journey& j, const Touchpoint& tp, int set
     return t;
 }
 
-}  // namespace
+// The weight of one touchpoint in aggregates and priority: its volume when given; with no volume
+// anywhere every touchpoint weighs 1; with some missing, the missing ones weigh the median of the
+// given ones (Analysis::medianVolume, NaN when none is given).
+double weight_of(const Touchpoint& tp, double medianVolume) {
+    if (has_volume(tp)) return *tp.volume;
+    return std::isnan(medianVolume) ? 1.0 : medianVolume;
+}
 
-Analysis analyse(const Journey& j, int set) {
-    Analysis a;
-    a.set = set;
+double median_volume(const Journey& j) {
+    std::vector<double> given;
+    given.reserve(j.touchpoints.size());
+    for (const Touchpoint& tp : j.touchpoints)
+        if (has_volume(tp)) given.push_back(*tp.volume);
+    return given.empty() ? kNaN : median(given);
+}
+
+// The median weight of the touchpoints that have a score (priority's reach is relative to it).
+double median_weight(const Journey& j, const Analysis& a) {
+    std::vector<double> w;
+    w.reserve(j.touchpoints.size());
+    for (size_t i = 0; i < j.touchpoints.size(); i++)
+        if (a.touchpoints[i].ux.present() || a.touchpoints[i].cx.present())
+            w.push_back(weight_of(j.touchpoints[i], a.medianVolume));
+    return w.empty() ? 0 : median(w);
+}
+
+// Aggregates, one pass in touchpoint order (so an incremental update sums exactly as a full one
+// does). Only the groups marked dirty are summed again; the journey total always is. The last
+// stage / channel is "Unassigned".
+void sum_groups(const Journey& j, Analysis& a, const std::vector<char>& stageDirty,
+                const std::vector<char>& channelDirty) {
     const int n = (int)j.touchpoints.size();
-    a.touchpoints.resize(n);
-    for (int i = 0; i < n; i++) a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], set);
-
-    // Weights: the volume when given; with no volume anywhere every touchpoint weighs 1; with
-    // some missing, the missing ones weigh the median of the given ones.
-    std::vector<double> weight(n, 1.0);
-    {
-        std::vector<double> given;
-        for (const Touchpoint& tp : j.touchpoints)
-            if (has_volume(tp)) given.push_back(*tp.volume);
-        if (!given.empty()) {
-            const double med = median(given);
-            for (int i = 0; i < n; i++) weight[i] = has_volume(j.touchpoints[i]) ? *j.touchpoints[i].volume : med;
-        }
-    }
-
-    // Aggregates, one pass. The last stage / channel is "Unassigned".
     const int S = (int)j.stages.size() + 1, C = (int)j.channels.size() + 1;
     std::vector<GroupSum> stages(S), channels(C), cells((size_t)S * C);
     GroupSum journey;
@@ -197,52 +206,68 @@ Analysis analyse(const Journey& j, int set) {
         const int s = tp.stage >= 0 && tp.stage < S - 1 ? tp.stage : S - 1;
         const int c = tp.channel >= 0 && tp.channel < C - 1 ? tp.channel : C - 1;
         const double vol = has_volume(tp) ? *tp.volume : 0;
+        const double w = weight_of(tp, a.medianVolume);
         const TouchpointScore& t = a.touchpoints[i];
-        stages[s].add(t, weight[i], vol);
-        channels[c].add(t, weight[i], vol);
-        cells[(size_t)s * C + c].add(t, weight[i], vol);
-        journey.add(t, weight[i], vol);
+        if (stageDirty[s]) stages[s].add(t, w, vol);
+        if (channelDirty[c]) channels[c].add(t, w, vol);
+        if (stageDirty[s] && channelDirty[c]) cells[(size_t)s * C + c].add(t, w, vol);
+        journey.add(t, w, vol);
     }
-    a.stages.reserve(S);
-    for (const GroupSum& g : stages) a.stages.push_back(g.result(j.scoring));
-    a.channels.reserve(C);
-    for (const GroupSum& g : channels) a.channels.push_back(g.result(j.scoring));
-    a.cells.reserve(cells.size());
-    for (const GroupSum& g : cells) a.cells.push_back(g.result(j.scoring));
+    a.stages.resize(S);
+    a.channels.resize(C);
+    a.cells.resize(cells.size());
+    for (int s = 0; s < S; s++)
+        if (stageDirty[s]) a.stages[s] = stages[s].result(j.scoring);
+    for (int c = 0; c < C; c++)
+        if (channelDirty[c]) a.channels[c] = channels[c].result(j.scoring);
+    for (int s = 0; s < S; s++)
+        for (int c = 0; c < C; c++)
+            if (stageDirty[s] && channelDirty[c]) a.cells[(size_t)s * C + c] = cells[(size_t)s * C + c].result(j.scoring);
     a.journey = journey.result(j.scoring);
+}
 
-    // Priority (docs/metrics.md, "Priority"): severity below the threshold plus half the UX-CX
-    // gap, times the square root of the touchpoint's weight relative to the median weight,
-    // halved on insufficient evidence.
-    const double T = j.scoring.threshold;
-    double medWeight = 0;
-    {
-        std::vector<double> w;
-        for (int i = 0; i < n; i++)
-            if (a.touchpoints[i].ux.present() || a.touchpoints[i].cx.present()) w.push_back(weight[i]);
-        if (!w.empty()) medWeight = median(w);
-    }
-    std::vector<std::pair<double, int>> order(n);  // (key, index); key -1: no data, sorts last
-    for (int i = 0; i < n; i++) {
-        TouchpointScore& t = a.touchpoints[i];
-        order[i] = {-1.0, i};
-        if (!t.ux.present() && !t.cx.present()) continue;
-        const double severity = std::max(0.0, T - lowest(t)) + (std::isnan(t.gap) ? 0 : 0.5 * std::fabs(t.gap));
-        const double reach = medWeight > 0 ? std::sqrt(weight[i] / medWeight) : 1.0;
-        const bool thin = (t.ux.present() && t.ux.insufficient) || (t.cx.present() && t.cx.insufficient);
-        t.priority = severity * reach * (thin ? 0.5 : 1.0);
-        order[i].first = t.priority;
-    }
+// Priority (docs/metrics.md, "Priority"): severity below the threshold plus half the UX-CX gap,
+// times the square root of the touchpoint's weight relative to the median weight, halved on
+// insufficient evidence. -1: no data (sorts last).
+double priority_key(const Journey& j, Analysis& a, int i) {
+    TouchpointScore& t = a.touchpoints[i];
+    t.priority = 0;
+    if (!t.ux.present() && !t.cx.present()) return -1.0;
+    const double severity =
+        std::max(0.0, j.scoring.threshold - lowest(t)) + (std::isnan(t.gap) ? 0 : 0.5 * std::fabs(t.gap));
+    const double weight = weight_of(j.touchpoints[i], a.medianVolume);
+    const double reach = a.medianWeight > 0 ? std::sqrt(weight / a.medianWeight) : 1.0;
+    const bool thin = (t.ux.present() && t.ux.insufficient) || (t.cx.present() && t.cx.insufficient);
+    t.priority = severity * reach * (thin ? 0.5 : 1.0);
+    return t.priority;
+}
+
+double sort_key(const TouchpointScore& t) { return t.ux.present() || t.cx.present() ? t.priority : -1.0; }
+
+// Fix first first; equal keys by index.
+bool before(const Analysis& a, int x, int y) {
+    const double kx = sort_key(a.touchpoints[x]), ky = sort_key(a.touchpoints[y]);
+    return kx != ky ? kx > ky : x < y;
+}
+
+void rank_all(const Journey& j, Analysis& a) {
+    const int n = (int)j.touchpoints.size();
+    std::vector<std::pair<double, int>> order(n);
+    for (int i = 0; i < n; i++) order[i] = {priority_key(j, a, i), i};
     std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
         return x.first != y.first ? x.first > y.first : x.second < y.second;
     });
+    a.priority.clear();
     a.priority.reserve(n);
     for (const auto& o : order) a.priority.push_back(o.second);
+}
 
-    // Weakest links: the five lowest min(ux, cx), ties by index; insertion into a short list
-    // keeps it O(n).
+// Weakest links: the five lowest min(ux, cx), ties by index; insertion into a short list keeps it
+// O(n).
+void find_weakest(Analysis& a) {
     constexpr int kWeakest = 5;
-    for (int i = 0; i < n; i++) {
+    a.weakest.clear();
+    for (int i = 0; i < (int)a.touchpoints.size(); i++) {
         const TouchpointScore& t = a.touchpoints[i];
         if (!t.ux.present() && !t.cx.present()) continue;
         const double v = lowest(t);
@@ -252,7 +277,105 @@ Analysis analyse(const Journey& j, int set) {
         a.weakest.insert(at, i);
         if ((int)a.weakest.size() > kWeakest) a.weakest.pop_back();
     }
+}
+
+}  // namespace
+
+Analysis analyse(const Journey& j, int set) {
+    Analysis a;
+    a.set = set;
+    const int n = (int)j.touchpoints.size();
+    a.touchpoints.resize(n);
+    for (int i = 0; i < n; i++) a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], set);
+    a.medianVolume = median_volume(j);
+    sum_groups(j, a, std::vector<char>(j.stages.size() + 1, 1), std::vector<char>(j.channels.size() + 1, 1));
+    a.medianWeight = median_weight(j, a);
+    rank_all(j, a);
+    find_weakest(a);
     return a;
+}
+
+void reanalyse(const Journey& j, Analysis& a, const AnalysisDelta& d) {
+    const int n = (int)j.touchpoints.size();
+    if (d.full || a.set < 0) {
+        a = analyse(j, a.set < 0 ? 0 : a.set);
+        return;
+    }
+    // 1. The list's shape: a touchpoint inserted, erased or moved shifts the others' indices.
+    auto remap = [&](int i) {
+        if (d.erased >= 0) return i > d.erased ? i - 1 : i;
+        if (d.inserted >= 0) return i >= d.inserted ? i + 1 : i;
+        if (d.moveFrom >= 0) {
+            if (i == d.moveFrom) return d.moveTo;
+            if (d.moveFrom < d.moveTo && i > d.moveFrom && i <= d.moveTo) return i - 1;
+            if (d.moveTo < d.moveFrom && i >= d.moveTo && i < d.moveFrom) return i + 1;
+        }
+        return i;
+    };
+    const bool shifted = d.erased >= 0 || d.inserted >= 0 || d.moveFrom >= 0;
+    if (d.erased >= 0) {
+        a.touchpoints.erase(a.touchpoints.begin() + d.erased);
+        auto at = std::find(a.priority.begin(), a.priority.end(), d.erased);
+        if (at != a.priority.end()) a.priority.erase(at);
+    } else if (d.inserted >= 0) {
+        a.touchpoints.insert(a.touchpoints.begin() + d.inserted, TouchpointScore{});
+    } else if (d.moveFrom >= 0) {
+        auto b = a.touchpoints.begin();
+        if (d.moveFrom < d.moveTo) std::rotate(b + d.moveFrom, b + d.moveFrom + 1, b + d.moveTo + 1);
+        else std::rotate(b + d.moveTo, b + d.moveFrom, b + d.moveFrom + 1);
+    }
+    if ((int)a.touchpoints.size() != n) {  // the delta does not describe this journey: be safe
+        a = analyse(j, a.set);
+        return;
+    }
+    if (shifted)
+        for (int& p : a.priority) p = remap(p);
+    if (d.inserted >= 0) a.priority.push_back(d.inserted);  // placed properly below
+    // Without ids the priority order of a moved touchpoint among equal keys changes: it is
+    // re-placed below like a rescored one.
+    std::vector<int> changed = d.touchpoints;
+    if (d.moveFrom >= 0) changed.push_back(d.moveTo);
+    if (d.inserted >= 0) changed.push_back(d.inserted);
+
+    // 2. The touchpoints that changed.
+    for (int i : changed)
+        if (i >= 0 && i < n) a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], a.set);
+
+    // 3. Groups: the ones the edit touched, or all when the weights moved (a volume changed the
+    // median) or stages / channels changed.
+    const double oldMedianVolume = a.medianVolume, oldMedianWeight = a.medianWeight;
+    a.medianVolume = median_volume(j);
+    const bool sameVolumes = oldMedianVolume == a.medianVolume || (std::isnan(oldMedianVolume) && std::isnan(a.medianVolume));
+    const int S = (int)j.stages.size() + 1, C = (int)j.channels.size() + 1;
+    const bool all = d.groups || !sameVolumes || (int)a.stages.size() != S || (int)a.channels.size() != C;
+    std::vector<char> stageDirty(S, all), channelDirty(C, all);
+    auto mark = [](std::vector<char>& dirty, int g) { dirty[g >= 0 && g < (int)dirty.size() - 1 ? g : dirty.size() - 1] = 1; };
+    for (int s : d.stages) mark(stageDirty, s);
+    for (int c : d.channels) mark(channelDirty, c);
+    for (int i : changed)
+        if (i >= 0 && i < n) mark(stageDirty, j.touchpoints[i].stage), mark(channelDirty, j.touchpoints[i].channel);
+    sum_groups(j, a, stageDirty, channelDirty);
+
+    // 4. Priority: when no other touchpoint's weight or the median weight moved, only the changed
+    // ones are re-placed in the order; else every key is recomputed and sorted.
+    a.medianWeight = median_weight(j, a);
+    if (!sameVolumes || a.medianWeight != oldMedianWeight) {
+        rank_all(j, a);
+    } else {
+        std::vector<char> isChanged(n, 0);
+        for (int i : changed)
+            if (i >= 0 && i < n) isChanged[i] = 1;
+        a.priority.erase(std::remove_if(a.priority.begin(), a.priority.end(), [&](int i) { return isChanged[i] != 0; }),
+                         a.priority.end());
+        for (int i = 0; i < n; i++) {
+            if (!isChanged[i]) continue;
+            priority_key(j, a, i);
+            auto at = std::lower_bound(a.priority.begin(), a.priority.end(), i,
+                                       [&](int x, int y) { return before(a, x, y); });
+            a.priority.insert(at, i);
+        }
+    }
+    find_weakest(a);
 }
 
 namespace {

@@ -338,7 +338,6 @@ LoadResult import_csv(std::string_view text) {
                 stageRecord.push_back(row);
             }
             tp.stage = it->second;
-            tp.stageRef = j.stages[tp.stage].id;
         }
         std::string channelName = text_of(ColChannel);
         if (!channelName.empty()) {
@@ -356,7 +355,6 @@ LoadResult import_csv(std::string_view text) {
                 channelRecord.push_back(row);
             }
             tp.channel = it->second;
-            tp.channelRef = j.channels[tp.channel].id;
         }
 
         tp.volume = number_of(ColVolume, "/volume");

@@ -92,9 +92,14 @@ struct MeasurementSet {
 
 struct Touchpoint {
     std::string id, name, description, url, owner;
+    // Where the touchpoint sits: the index is the one source of truth, so what views show and what
+    // a save writes (stages[stage].id) cannot disagree, and renaming a stage's id moves no card.
     int stage = -1;    // index into Journey::stages; -1: the "Unassigned" column
     int channel = -1;  // index into Journey::channels; -1: the "Unassigned" lane
-    std::string stageRef, channelRef;  // the ids as the file wrote them (saved back unchanged)
+    // Only for a touchpoint in Unassigned (index -1) whose file named a stage / channel that does
+    // not exist ("purchse"): that id, saved back as written so the file round-trips. Empty
+    // otherwise; no stage or channel ever has this id (it would have resolved).
+    std::string unknownStage, unknownChannel;
     std::optional<double> volume;      // customers passing; weights aggregates
     std::vector<std::string> painPoints, opportunities, quotes;
     std::vector<Measurement> sets;     // one per Journey::sets, same order

@@ -778,9 +778,10 @@ struct Loader {
                            type_words(ref->type) + "; the touchpoint is shown in the Unassigned " + where);
             return -1;
         }
-        refOut = std::string(doc.str(*ref));
-        auto it = index.find(refOut);
-        if (it != index.end()) return it->second;
+        std::string_view id = doc.str(*ref);
+        auto it = index.find(std::string(id));
+        if (it != index.end()) return it->second;  // the index is the truth; a save writes its id
+        refOut = std::string(id);  // kept only when it resolves to nothing (Touchpoint::unknownStage)
         std::string hint;
         if (room()) {
             std::string_view best = did_you_mean(refOut, ids);
@@ -886,9 +887,9 @@ struct Loader {
                 made.push_back(std::make_unique<std::string>(tp.id));
                 taken.insert(*made.back());
             }
-            tp.stage = resolve_ref(stageNode, "stage", stageIndex, stageIds, c, tp.stageRef);
+            tp.stage = resolve_ref(stageNode, "stage", stageIndex, stageIds, c, tp.unknownStage);
             if (channelsGiven || channelNode)
-                tp.channel = resolve_ref(channelNode, "channel", channelIndex, channelIds, c, tp.channelRef);
+                tp.channel = resolve_ref(channelNode, "channel", channelIndex, channelIds, c, tp.unknownChannel);
             if (tp.channel >= 0 && !j.channels[tp.channel].digital) drop_offline_ux(tp, uxNodes, c);
             for (auto& m : tp.sets) resolve_n(m);
             touchpointAt.push_back((uint32_t)i);

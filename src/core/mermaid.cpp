@@ -545,7 +545,6 @@ void Reader::task(const Token& name, const Token& data) {
     tp.name = std::string(js_trim(decode_text(std::string_view(w).substr(name.begin, name.end - name.begin))));
     tp.id = unique_id(slugify(tp.name, "touchpoint-" + std::to_string(j.touchpoints.size() + 1)), touchpointIds_);
     tp.stage = stage_;
-    if (stage_ >= 0) tp.stageRef = j.stages[stage_].id;
     tp.sets.resize(1);
 
     auto [sb, se] = pieces[0];

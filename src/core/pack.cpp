@@ -122,7 +122,7 @@ std::string pack_load_result(const LoadResult& res) {
     for (auto& t : j.touchpoints) {
         w.str(t.id); w.str(t.name); w.str(t.description); w.str(t.url); w.str(t.owner);
         w.i32(t.stage); w.i32(t.channel);
-        w.str(t.stageRef); w.str(t.channelRef);
+        w.str(t.unknownStage); w.str(t.unknownChannel);
         w.opt(t.volume);
         w.strs(t.painPoints); w.strs(t.opportunities); w.strs(t.quotes);
         w.u32((uint32_t)t.sets.size());
@@ -180,7 +180,7 @@ bool unpack_load_result(std::string_view bytes, LoadResult& res) {
         // Views index stages and channels with these: an index out of range would read past them.
         if (t.stage < -1 || t.stage >= (int)j.stages.size() || t.channel < -1 || t.channel >= (int)j.channels.size())
             r.ok = false;
-        t.stageRef = r.str(); t.channelRef = r.str();
+        t.unknownStage = r.str(); t.unknownChannel = r.str();
         t.volume = r.opt();
         t.painPoints = r.strs(); t.opportunities = r.strs(); t.quotes = r.strs();
         // Analysis reads one measurement per set for every touchpoint.

@@ -339,12 +339,12 @@ std::string save_journey_json(const Journey& j) {
         w.string_member("id", t.id);
         w.string_member("name", t.name);
         w.string_member("description", t.description);
-        // The references as the file wrote them; a journey built in memory may only have indices.
-        std::string stage = t.stageRef, channel = t.channelRef;
-        if (stage.empty() && t.stage >= 0 && t.stage < (int)j.stages.size()) stage = j.stages[t.stage].id;
-        if (channel.empty() && t.channel >= 0 && t.channel < (int)j.channels.size()) channel = j.channels[t.channel].id;
-        w.string_member("stage", stage);
-        w.string_member("channel", channel);
+        // Derived from the index (the one source of truth); an id that named nothing is written
+        // back as the file had it.
+        const bool inStage = t.stage >= 0 && t.stage < (int)j.stages.size();
+        const bool inChannel = t.channel >= 0 && t.channel < (int)j.channels.size();
+        w.string_member("stage", inStage ? j.stages[t.stage].id : t.unknownStage);
+        w.string_member("channel", inChannel ? j.channels[t.channel].id : t.unknownChannel);
         w.string_member("owner", t.owner);
         w.string_member("url", t.url);
         w.number_member("volume", t.volume);

@@ -26,6 +26,12 @@ OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std
     return app_open_loaded(app, load_journey(bytes), name, source_url, purpose);
 }
 
+unsigned next_generation() {
+    // Unique across every App of the process: views' caches are static, and a test makes many Apps.
+    static unsigned counter = 0;
+    return ++counter;
+}
+
 OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name, std::string_view source_url,
                            OpenPurpose purpose) {
     // With nothing open there is nothing to compare with: the file becomes the map.
@@ -53,9 +59,7 @@ OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name,
     doc.analysis = analyse(doc.journey, 0);
     doc.diagnostics = std::move(loaded.diagnostics);
     doc.layout = layout_map(doc.journey);  // once per open: views only transform it
-    // Unique across every App of the process: views' caches are static, and a test makes many Apps.
-    static unsigned opens = 0;
-    app.generation = ++opens;
+    app.generation = next_generation();
     app.error.clear();
     app.error_details.clear();
     if (into_other) {

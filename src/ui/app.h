@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/history.h"
 #include "core/journey.h"
 #include "core/layout.h"
 #include "core/view_filters.h"
@@ -26,7 +27,8 @@ struct Document {
     Analysis analysis;       // of journey.sets[analysis.set]
     std::vector<Diagnostic> diagnostics;  // warnings of the last load
     bool dirty = false;      // changed since it was opened or saved
-    MapLayout layout;        // the journey map's geometry, computed at open (never per frame)
+    MapLayout layout;        // the journey map's geometry, computed at open and after edits that move cards
+    History history;         // undo / redo of edits (app_apply); drives `dirty`
 };
 
 // The journey map's camera: world (layout em) coordinates at the canvas's top-left, and zoom.
@@ -82,6 +84,20 @@ OpenResult app_open(App& app, std::string_view bytes, std::string_view name, std
 // main thread and hands the result here (uxcx_open_unpacked), so both ways share one code path.
 OpenResult app_open_loaded(App& app, struct LoadResult&& loaded, std::string_view name, std::string_view source_url = {},
                            OpenPurpose purpose = OpenPurpose::Open);
+
+// Editing (core/edit.h, core/history.h). Every change to the open journey goes through app_apply
+// so that analysis (incrementally), layout, the selection (it follows its card), the dirty flag and
+// the views' caches follow it. A refused edit changes nothing; the result's message says why.
+EditResult app_apply(App& app, const Edit& e);
+bool app_undo(App& app);  // false: nothing to undo
+bool app_redo(App& app);
+// A field lost focus (or Enter): the next keystroke starts a new undo step.
+void app_commit_edit(App& app);
+// The journey was written out (Save, download): dirty until the next edit or undo.
+void app_mark_saved(App& app);
+
+// A fresh value for App::generation: views rebuild what they cache when it changes.
+unsigned next_generation();
 
 // Draws one frame of the whole UI.
 void app_frame(App& app);

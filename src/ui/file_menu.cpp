@@ -26,7 +26,7 @@ bool download_document(App& app, std::string_view kind) {
     const Journey& j = app.doc.journey;
     if (kind == "json") {
         platform::download(download_name(j.title, ".json"), "application/json", save_journey_json(j));
-        app.doc.dirty = false;  // the user now has the changes in a file
+        app_mark_saved(app);  // the user now has the changes in a file
     } else if (kind == "mermaid") {
         platform::download(download_name(j.title, ".mmd"), "text/plain", export_mermaid(j));
     } else if (kind == "csv") {

@@ -26,8 +26,6 @@ Journey two_touchpoints() {
     a.name = "Check out, \"fast\"";
     a.stage = 0;
     a.channel = 0;
-    a.stageRef = "buy";
-    a.channelRef = "web";
     a.volume = 1200;
     a.description = "=HYPERLINK(\"http://evil\")";
     a.owner = "-20";  // a number-looking text is data, not a formula
@@ -52,8 +50,6 @@ Journey two_touchpoints() {
     b.name = "Call the help line";
     b.stage = 1;
     b.channel = 1;
-    b.stageRef = "help";
-    b.channelRef = "phone";
     b.owner = "@support";
     b.quotes = {"Line one\nline two"};
     Measurement mb;

@@ -94,8 +94,8 @@ void check_same(const Journey& a, const Journey& b) {
         CHECK(x.owner == y.owner);
         CHECK(x.stage == y.stage);
         CHECK(x.channel == y.channel);
-        CHECK(x.stageRef == y.stageRef);
-        CHECK(x.channelRef == y.channelRef);
+        CHECK(x.unknownStage == y.unknownStage);
+        CHECK(x.unknownChannel == y.unknownChannel);
         CHECK(x.volume == y.volume);
         CHECK(x.painPoints == y.painPoints);
         CHECK(x.opportunities == y.opportunities);
@@ -236,7 +236,7 @@ TEST_CASE("json save: a journey built in memory (Mermaid import) saves with its 
     REQUIRE(back.ok);
     REQUIRE(back.journey.touchpoints.size() == 1);
     CHECK(back.journey.touchpoints[0].stage == 0);
-    CHECK(back.journey.touchpoints[0].stageRef == "go");
+    CHECK(back.journey.stages[0].id == "go");
     CHECK(*back.journey.touchpoints[0].sets[0].emotion == 1);
     REQUIRE(back.journey.touchpoints[0].extras.size() == 1);
     CHECK(back.journey.touchpoints[0].extras[0].second == "[\"Me\",\"Cat\"]");

@@ -49,7 +49,7 @@ TEST_CASE("mermaid import: sections become stages, tasks touchpoints, score - 3 
     CHECK(tea.id == "make-tea");
     CHECK(tea.name == "Make tea");
     CHECK(tea.stage == 0);
-    CHECK(tea.stageRef == "go-to-work");
+    CHECK(tea.unknownStage.empty());  // it resolved: a save writes stages[0].id
     CHECK(tea.channel == -1);
     REQUIRE(tea.sets.size() == 1);
     CHECK(*tea.sets[0].emotion == 2);  // score 5 -> 5 - 3
