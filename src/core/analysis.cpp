@@ -35,83 +35,6 @@ const char* quadrant_label(Quadrant q) {
 
 namespace {
 
-double clamp100(double x) { return std::clamp(x, 0.0, 100.0); }
-
-// Running sums for a weighted mean of scores and its interval. The lower and upper half-widths
-// are combined separately, assuming independent errors: half = sqrt(sum (w_i h_i)^2) / sum w_i.
-// For one score this gives back its own (possibly asymmetric) interval. Equal-weight sums are
-// kept too, for a group whose weights are all 0 (every volume 0).
-struct ScoreSum {
-    double w = 0, wv = 0, wLo2 = 0, wHi2 = 0;  // weighted
-    double k = 0, v = 0, lo2 = 0, hi2 = 0;     // equal weights
-    double minN = kNaN;
-    bool open = false;  // some score has no interval: the combination has none either
-
-    void add(const Score& s, double weight) {
-        if (!s.present()) return;
-        const double lo = s.value - s.low, hi = s.high - s.value;
-        if (std::isnan(lo) || std::isnan(hi)) open = true;
-        w += weight;
-        wv += weight * s.value;
-        wLo2 += weight * weight * lo * lo;
-        wHi2 += weight * weight * hi * hi;
-        k += 1;
-        v += s.value;
-        lo2 += lo * lo;
-        hi2 += hi * hi;
-        if (!std::isnan(s.n)) minN = std::isnan(minN) ? s.n : std::min(minN, s.n);
-    }
-
-    Score result(double minRequired) const {
-        Score s;
-        if (k == 0) return s;
-        double value, lo, hi;
-        if (w > 0) {
-            value = wv / w, lo = std::sqrt(wLo2) / w, hi = std::sqrt(wHi2) / w;
-        } else {
-            value = v / k, lo = std::sqrt(lo2) / k, hi = std::sqrt(hi2) / k;
-        }
-        s.value = value;
-        if (!open) {
-            s.low = clamp100(value - lo);
-            s.high = clamp100(value + hi);
-        }
-        s.n = minN;
-        s.insufficient = !std::isnan(minN) && minN < minRequired;
-        return s;
-    }
-};
-
-// Sums for one group: a stage, a channel, a cell or the journey.
-struct GroupSum {
-    ScoreSum ux, cx;
-    double ew = 0, ewe = 0, ek = 0, ee = 0;  // emotion, weighted and equal
-    double volume = 0;
-    int count = 0;
-
-    void add(const TouchpointScore& t, double weight, double volume_) {
-        ux.add(t.ux, weight);
-        cx.add(t.cx, weight);
-        if (!std::isnan(t.emotion)) {
-            ew += weight, ewe += weight * t.emotion;
-            ek += 1, ee += t.emotion;
-        }
-        volume += volume_;
-        count++;
-    }
-
-    GroupScore result(const Scoring& s) const {
-        GroupScore g;
-        g.ux = ux.result(s.minUxN);
-        g.cx = cx.result(s.minCxN);
-        if (g.ux.present() && g.cx.present()) g.gap = g.ux.value - g.cx.value;
-        g.emotion = ew > 0 ? ewe / ew : ek > 0 ? ee / ek : kNaN;
-        g.volume = volume;
-        g.count = count;
-        return g;
-    }
-};
-
 Quadrant quadrant_of(const Score& ux, const Score& cx, double threshold) {
     if (!cx.present()) return Quadrant::NoData;  // a UX-only touchpoint has no place on the chart
     if (!ux.present()) return Quadrant::CxOnly;
@@ -192,37 +115,48 @@ double median_weight(const Journey& j, const Analysis& a) {
     return w.empty() ? 0 : median(w);
 }
 
-// Aggregates, one pass in touchpoint order (so an incremental update sums exactly as a full one
-// does). Only the groups marked dirty are summed again; the journey total always is. The last
-// stage / channel is "Unassigned".
-void sum_groups(const Journey& j, Analysis& a, const std::vector<char>& stageDirty,
-                const std::vector<char>& channelDirty) {
+// The cell of a touchpoint: s * C + c, the last stage / channel being "Unassigned".
+int cell_of(const Touchpoint& tp, int S, int C) {
+    const int s = tp.stage >= 0 && tp.stage < S - 1 ? tp.stage : S - 1;
+    const int c = tp.channel >= 0 && tp.channel < C - 1 ? tp.channel : C - 1;
+    return s * C + c;
+}
+
+// Aggregates. Touchpoints are summed into their cells in touchpoint order (only the dirty cells;
+// `dirty` empty: all); stages, channels and the journey are then merged from the cells in a fixed
+// order, so an incremental update sums exactly as a full one does.
+void sum_groups(const Journey& j, Analysis& a, const std::vector<char>& dirty) {
     const int n = (int)j.touchpoints.size();
     const int S = (int)j.stages.size() + 1, C = (int)j.channels.size() + 1;
-    std::vector<GroupSum> stages(S), channels(C), cells((size_t)S * C);
-    GroupSum journey;
-    for (int i = 0; i < n; i++) {
-        const Touchpoint& tp = j.touchpoints[i];
-        const int s = tp.stage >= 0 && tp.stage < S - 1 ? tp.stage : S - 1;
-        const int c = tp.channel >= 0 && tp.channel < C - 1 ? tp.channel : C - 1;
-        const double vol = has_volume(tp) ? *tp.volume : 0;
-        const double w = weight_of(tp, a.medianVolume);
-        const TouchpointScore& t = a.touchpoints[i];
-        if (stageDirty[s]) stages[s].add(t, w, vol);
-        if (channelDirty[c]) channels[c].add(t, w, vol);
-        if (stageDirty[s] && channelDirty[c]) cells[(size_t)s * C + c].add(t, w, vol);
-        journey.add(t, w, vol);
+    const bool all = dirty.empty();
+    if (all) {
+        a.cellSums.assign((size_t)S * C, GroupSum{});
+        a.cellOf.resize(n);
+        for (int i = 0; i < n; i++) a.cellOf[i] = cell_of(j.touchpoints[i], S, C);
+    } else {
+        for (size_t k = 0; k < dirty.size(); k++)
+            if (dirty[k]) a.cellSums[k] = GroupSum{};
     }
+    for (int i = 0; i < n; i++) {
+        const int cell = a.cellOf[i];
+        if (!all && !dirty[cell]) continue;
+        const Touchpoint& tp = j.touchpoints[i];
+        a.cellSums[cell].add(a.touchpoints[i], weight_of(tp, a.medianVolume), has_volume(tp) ? *tp.volume : 0);
+    }
+    a.cells.resize(a.cellSums.size());
+    for (size_t k = 0; k < a.cellSums.size(); k++)
+        if (all || dirty[k]) a.cells[k] = a.cellSums[k].result(j.scoring);
+    std::vector<GroupSum> stages(S), channels(C);
+    for (int st = 0; st < S; st++)
+        for (int c = 0; c < C; c++) stages[st].merge(a.cellSums[(size_t)st * C + c]);
+    for (int c = 0; c < C; c++)
+        for (int st = 0; st < S; st++) channels[c].merge(a.cellSums[(size_t)st * C + c]);
+    GroupSum journey;
+    for (const GroupSum& g : stages) journey.merge(g);
     a.stages.resize(S);
     a.channels.resize(C);
-    a.cells.resize(cells.size());
-    for (int s = 0; s < S; s++)
-        if (stageDirty[s]) a.stages[s] = stages[s].result(j.scoring);
-    for (int c = 0; c < C; c++)
-        if (channelDirty[c]) a.channels[c] = channels[c].result(j.scoring);
-    for (int s = 0; s < S; s++)
-        for (int c = 0; c < C; c++)
-            if (stageDirty[s] && channelDirty[c]) a.cells[(size_t)s * C + c] = cells[(size_t)s * C + c].result(j.scoring);
+    for (int st = 0; st < S; st++) a.stages[st] = stages[st].result(j.scoring);
+    for (int c = 0; c < C; c++) a.channels[c] = channels[c].result(j.scoring);
     a.journey = journey.result(j.scoring);
 }
 
@@ -288,7 +222,7 @@ Analysis analyse(const Journey& j, int set) {
     a.touchpoints.resize(n);
     for (int i = 0; i < n; i++) a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], set);
     a.medianVolume = median_volume(j);
-    sum_groups(j, a, std::vector<char>(j.stages.size() + 1, 1), std::vector<char>(j.channels.size() + 1, 1));
+    sum_groups(j, a, {});
     a.medianWeight = median_weight(j, a);
     rank_all(j, a);
     find_weakest(a);
@@ -297,10 +231,24 @@ Analysis analyse(const Journey& j, int set) {
 
 void reanalyse(const Journey& j, Analysis& a, const AnalysisDelta& d) {
     const int n = (int)j.touchpoints.size();
-    if (d.full || a.set < 0) {
+    const int S = (int)j.stages.size() + 1, C = (int)j.channels.size() + 1;
+    const bool shifted = d.erased >= 0 || d.inserted >= 0 || d.moveFrom >= 0;
+    const int nBefore = n - (d.inserted >= 0 ? 1 : 0) + (d.erased >= 0 ? 1 : 0);
+    if (d.full || a.set < 0 || (int)a.touchpoints.size() != nBefore || (int)a.cellOf.size() != nBefore) {
         a = analyse(j, a.set < 0 ? 0 : a.set);
         return;
     }
+    if (d.groups) {  // stages or channels came, went or moved: scores and order stand, groups not
+        sum_groups(j, a, {});
+        return;
+    }
+    if ((int)a.cellSums.size() != S * C) {
+        a = analyse(j, a.set);
+        return;
+    }
+    if (!shifted && d.touchpoints.empty() && d.stages.empty() && d.channels.empty() && !d.volumes)
+        return;  // text, names, ids: nothing analysis reads
+
     // 1. The list's shape: a touchpoint inserted, erased or moved shifts the others' indices.
     auto remap = [&](int i) {
         if (d.erased >= 0) return i > d.erased ? i - 1 : i;
@@ -312,17 +260,27 @@ void reanalyse(const Journey& j, Analysis& a, const AnalysisDelta& d) {
         }
         return i;
     };
-    const bool shifted = d.erased >= 0 || d.inserted >= 0 || d.moveFrom >= 0;
+    std::vector<char> dirty(a.cellSums.size(), 0);
+    bool presenceChanged = false;  // a scored touchpoint appeared or went: the median weight moves
+    auto present = [](const TouchpointScore& t) { return t.ux.present() || t.cx.present(); };
     if (d.erased >= 0) {
+        presenceChanged = present(a.touchpoints[d.erased]);
+        dirty[a.cellOf[d.erased]] = 1;
         a.touchpoints.erase(a.touchpoints.begin() + d.erased);
+        a.cellOf.erase(a.cellOf.begin() + d.erased);
         auto at = std::find(a.priority.begin(), a.priority.end(), d.erased);
         if (at != a.priority.end()) a.priority.erase(at);
     } else if (d.inserted >= 0) {
         a.touchpoints.insert(a.touchpoints.begin() + d.inserted, TouchpointScore{});
+        a.cellOf.insert(a.cellOf.begin() + d.inserted, 0);
     } else if (d.moveFrom >= 0) {
-        auto b = a.touchpoints.begin();
-        if (d.moveFrom < d.moveTo) std::rotate(b + d.moveFrom, b + d.moveFrom + 1, b + d.moveTo + 1);
-        else std::rotate(b + d.moveTo, b + d.moveFrom, b + d.moveFrom + 1);
+        auto rotate = [&](auto& v) {
+            auto b = v.begin();
+            if (d.moveFrom < d.moveTo) std::rotate(b + d.moveFrom, b + d.moveFrom + 1, b + d.moveTo + 1);
+            else std::rotate(b + d.moveTo, b + d.moveFrom, b + d.moveFrom + 1);
+        };
+        rotate(a.touchpoints);
+        rotate(a.cellOf);
     }
     if ((int)a.touchpoints.size() != n) {  // the delta does not describe this journey: be safe
         a = analyse(j, a.set);
@@ -331,51 +289,56 @@ void reanalyse(const Journey& j, Analysis& a, const AnalysisDelta& d) {
     if (shifted)
         for (int& p : a.priority) p = remap(p);
     if (d.inserted >= 0) a.priority.push_back(d.inserted);  // placed properly below
-    // Without ids the priority order of a moved touchpoint among equal keys changes: it is
-    // re-placed below like a rescored one.
+    // A moved touchpoint's place among equal keys depends on its index: re-placed like the others.
     std::vector<int> changed = d.touchpoints;
     if (d.moveFrom >= 0) changed.push_back(d.moveTo);
     if (d.inserted >= 0) changed.push_back(d.inserted);
 
-    // 2. The touchpoints that changed.
-    for (int i : changed)
-        if (i >= 0 && i < n) a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], a.set);
+    // 2. The touchpoints that changed: rescored, and their old and new cells marked.
+    for (int i : changed) {
+        if (i < 0 || i >= n) continue;
+        const bool before = present(a.touchpoints[i]);
+        if (d.inserted != i) dirty[a.cellOf[i]] = 1;
+        a.touchpoints[i] = score_touchpoint(j, j.touchpoints[i], a.set);
+        a.cellOf[i] = cell_of(j.touchpoints[i], S, C);
+        dirty[a.cellOf[i]] = 1;
+        presenceChanged = presenceChanged || before != present(a.touchpoints[i]);
+    }
 
-    // 3. Groups: the ones the edit touched, or all when the weights moved (a volume changed the
-    // median) or stages / channels changed.
+    // 3. Weights rest on the median volume: when an edit moves it, every cell is summed again.
     const double oldMedianVolume = a.medianVolume, oldMedianWeight = a.medianWeight;
-    a.medianVolume = median_volume(j);
+    if (d.volumes) a.medianVolume = median_volume(j);
     const bool sameVolumes = oldMedianVolume == a.medianVolume || (std::isnan(oldMedianVolume) && std::isnan(a.medianVolume));
-    const int S = (int)j.stages.size() + 1, C = (int)j.channels.size() + 1;
-    const bool all = d.groups || !sameVolumes || (int)a.stages.size() != S || (int)a.channels.size() != C;
-    std::vector<char> stageDirty(S, all), channelDirty(C, all);
-    auto mark = [](std::vector<char>& dirty, int g) { dirty[g >= 0 && g < (int)dirty.size() - 1 ? g : dirty.size() - 1] = 1; };
-    for (int s : d.stages) mark(stageDirty, s);
-    for (int c : d.channels) mark(channelDirty, c);
-    for (int i : changed)
-        if (i >= 0 && i < n) mark(stageDirty, j.touchpoints[i].stage), mark(channelDirty, j.touchpoints[i].channel);
-    sum_groups(j, a, stageDirty, channelDirty);
+    sum_groups(j, a, sameVolumes ? dirty : std::vector<char>{});
 
     // 4. Priority: when no other touchpoint's weight or the median weight moved, only the changed
     // ones are re-placed in the order; else every key is recomputed and sorted.
-    a.medianWeight = median_weight(j, a);
+    if (d.volumes || presenceChanged) a.medianWeight = median_weight(j, a);
     if (!sameVolumes || a.medianWeight != oldMedianWeight) {
         rank_all(j, a);
-    } else {
-        std::vector<char> isChanged(n, 0);
-        for (int i : changed)
-            if (i >= 0 && i < n) isChanged[i] = 1;
-        a.priority.erase(std::remove_if(a.priority.begin(), a.priority.end(), [&](int i) { return isChanged[i] != 0; }),
-                         a.priority.end());
-        for (int i = 0; i < n; i++) {
-            if (!isChanged[i]) continue;
-            priority_key(j, a, i);
-            auto at = std::lower_bound(a.priority.begin(), a.priority.end(), i,
-                                       [&](int x, int y) { return before(a, x, y); });
-            a.priority.insert(at, i);
-        }
+        find_weakest(a);
+        return;
     }
-    find_weakest(a);
+    std::vector<char> isChanged(n, 0);
+    for (int i : changed)
+        if (i >= 0 && i < n) isChanged[i] = 1;
+    a.priority.erase(std::remove_if(a.priority.begin(), a.priority.end(), [&](int i) { return isChanged[i] != 0; }),
+                     a.priority.end());
+    for (int i = 0; i < n; i++) {
+        if (!isChanged[i]) continue;
+        priority_key(j, a, i);
+        auto at = std::lower_bound(a.priority.begin(), a.priority.end(), i, [&](int x, int y) { return before(a, x, y); });
+        a.priority.insert(at, i);
+    }
+    // 5. Weakest links: unchanged unless a changed touchpoint is among them or now below them.
+    bool weakestStale = shifted || a.weakest.size() < 5;
+    for (int i : changed) {
+        if (weakestStale || i < 0 || i >= n) continue;
+        const TouchpointScore& t = a.touchpoints[i];
+        weakestStale = std::find(a.weakest.begin(), a.weakest.end(), i) != a.weakest.end() ||
+                       (present(t) && lowest(t) <= lowest(a.touchpoints[a.weakest.back()]));
+    }
+    if (weakestStale) find_weakest(a);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // priority ranking. docs/metrics.md gives every formula and its source.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -48,6 +49,98 @@ struct GroupScore {
     int count = 0;          // touchpoints in the group
 };
 
+// Running sums for a weighted mean of scores and its interval. The lower and upper half-widths
+// are combined separately, assuming independent errors: half = sqrt(sum (w_i h_i)^2) / sum w_i.
+// For one score this gives back its own (possibly asymmetric) interval. Equal-weight sums are
+// kept too, for a group whose weights are all 0 (every volume 0).
+struct ScoreSum {
+    double w = 0, wv = 0, wLo2 = 0, wHi2 = 0;  // weighted
+    double k = 0, v = 0, lo2 = 0, hi2 = 0;     // equal weights
+    double minN = kNaN;
+    bool open = false;  // some score has no interval: the combination has none either
+
+    void add(const Score& s, double weight) {
+        if (!s.present()) return;
+        const double lo = s.value - s.low, hi = s.high - s.value;
+        if (std::isnan(lo) || std::isnan(hi)) open = true;
+        w += weight;
+        wv += weight * s.value;
+        wLo2 += weight * weight * lo * lo;
+        wHi2 += weight * weight * hi * hi;
+        k += 1;
+        v += s.value;
+        lo2 += lo * lo;
+        hi2 += hi * hi;
+        if (!std::isnan(s.n)) minN = std::isnan(minN) ? s.n : std::min(minN, s.n);
+    }
+
+    Score result(double minRequired) const {
+        const auto clamp100 = [](double x) { return std::clamp(x, 0.0, 100.0); };
+        Score s;
+        if (k == 0) return s;
+        double value, lo, hi;
+        if (w > 0) {
+            value = wv / w, lo = std::sqrt(wLo2) / w, hi = std::sqrt(wHi2) / w;
+        } else {
+            value = v / k, lo = std::sqrt(lo2) / k, hi = std::sqrt(hi2) / k;
+        }
+        s.value = value;
+        if (!open) {
+            s.low = clamp100(value - lo);
+            s.high = clamp100(value + hi);
+        }
+        s.n = minN;
+        s.insufficient = !std::isnan(minN) && minN < minRequired;
+        return s;
+    }
+
+    // Adds another group's sums (a stage is its cells, in channel order).
+    void merge(const ScoreSum& o) {
+        w += o.w, wv += o.wv, wLo2 += o.wLo2, wHi2 += o.wHi2;
+        k += o.k, v += o.v, lo2 += o.lo2, hi2 += o.hi2;
+        if (!std::isnan(o.minN)) minN = std::isnan(minN) ? o.minN : std::min(minN, o.minN);
+        open = open || o.open;
+    }
+};
+
+// Sums for one group: a stage, a channel, a cell or the journey.
+struct GroupSum {
+    ScoreSum ux, cx;
+    double ew = 0, ewe = 0, ek = 0, ee = 0;  // emotion, weighted and equal
+    double volume = 0;
+    int count = 0;
+
+    void add(const TouchpointScore& t, double weight, double volume_) {
+        ux.add(t.ux, weight);
+        cx.add(t.cx, weight);
+        if (!std::isnan(t.emotion)) {
+            ew += weight, ewe += weight * t.emotion;
+            ek += 1, ee += t.emotion;
+        }
+        volume += volume_;
+        count++;
+    }
+
+    void merge(const GroupSum& o) {
+        ux.merge(o.ux);
+        cx.merge(o.cx);
+        ew += o.ew, ewe += o.ewe, ek += o.ek, ee += o.ee;
+        volume += o.volume;
+        count += o.count;
+    }
+
+    GroupScore result(const Scoring& s) const {
+        GroupScore g;
+        g.ux = ux.result(s.minUxN);
+        g.cx = cx.result(s.minCxN);
+        if (g.ux.present() && g.cx.present()) g.gap = g.ux.value - g.cx.value;
+        g.emotion = ew > 0 ? ewe / ew : ek > 0 ? ee / ek : kNaN;
+        g.volume = volume;
+        g.count = count;
+        return g;
+    }
+};
+
 struct Analysis {
     int set = 0;                               // which measurement set
     std::vector<TouchpointScore> touchpoints;  // same order as Journey::touchpoints
@@ -65,6 +158,10 @@ struct Analysis {
     // weight of the touchpoints with a score (priority's reach is relative to it).
     double medianVolume = kNaN;
     double medianWeight = 0;
+    // The sums behind `cells` (same index), and each touchpoint's cell: stages, channels and the
+    // journey are merged from cells, so an edit re-sums only the cells it touched.
+    std::vector<GroupSum> cellSums;
+    std::vector<int> cellOf;
 };
 
 // 0-100 normalisation of one reading (docs/metrics.md, "Normalisation"); NaN when the reading
@@ -84,7 +181,8 @@ struct AnalysisDelta {
     int moveFrom = -1, moveTo = -1;   // a touchpoint moved within the list
     std::vector<int> touchpoints;     // indices (after the change) whose readings or place changed
     std::vector<int> stages, channels;  // groups that lost or gained a member (-1: Unassigned)
-    bool layout = false;  // a card, column or lane moved: the map's geometry (layout.h) is stale
+    bool volumes = false;  // a volume changed (or a touchpoint with one came or went): weights may move
+    bool layout = false;   // a card, column or lane moved: the map's geometry (layout.h) is stale
 };
 
 // Brings `a` (an analysis of the journey before the edit) up to date with `j` after it. The

@@ -246,6 +246,25 @@ std::string check_set(const Journey& j, const MeasurementSet& s, int index) {
     return "";
 }
 
+bool same_reading(const std::optional<Reading>& a, const std::optional<Reading>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->value == b->value && a->sd == b->sd && a->n == b->n && a->counts == b->counts);
+}
+
+// Whether two versions of a touchpoint score, weigh and sit alike: if so, an edit between them
+// (a name, a quote) leaves the analysis as it is.
+bool same_for_analysis(const Touchpoint& a, const Touchpoint& b) {
+    if (a.stage != b.stage || a.channel != b.channel || a.volume != b.volume || a.sets.size() != b.sets.size())
+        return false;
+    for (size_t s = 0; s < a.sets.size(); s++) {
+        const Measurement &x = a.sets[s], &y = b.sets[s];
+        if (x.emotion != y.emotion || x.uxN != y.uxN || x.cxN != y.cxN || x.timeTarget != y.timeTarget) return false;
+        for (int k = 0; k < kMetricCount; k++)
+            if (!same_reading(x.metrics[k], y.metrics[k])) return false;
+    }
+    return true;
+}
+
 EditResult refuse(std::string message) {
     EditResult r;
     r.message = std::move(message);
@@ -447,6 +466,7 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
         j.touchpoints.insert(j.touchpoints.begin() + e.index, e.touchpoint);
         inv = edit_remove_touchpoint(e.index);
         d.inserted = e.index;
+        d.volumes = e.touchpoint.volume.has_value();
         break;
     }
     case EditKind::RemoveTouchpoint: {
@@ -456,6 +476,7 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
         inv.touchpoint = std::move(j.touchpoints[e.index]);
         j.touchpoints.erase(j.touchpoints.begin() + e.index);
         d.erased = e.index;
+        d.volumes = inv.touchpoint.volume.has_value();
         d.stages = {inv.touchpoint.stage};
         d.channels = {inv.touchpoint.channel};
         break;
@@ -495,9 +516,21 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
         if (e.index < 0 || e.index >= N) return refuse("there is no touchpoint " + std::to_string(e.index));
         if (!(problem = check ? check_touchpoint(j, e.touchpoint, e.index) : std::string()).empty()) return refuse(problem);
         Touchpoint& t = j.touchpoints[e.index];
-        d.stages = {t.stage, e.touchpoint.stage};
-        d.channels = {t.channel, e.touchpoint.channel};
-        d.touchpoints = {e.index};
+        // Key-driver results name touchpoints by id: they follow a renamed id (and back on undo).
+        if (j.drivers && t.id != e.touchpoint.id) {
+            for (const TouchpointDriver& dr : j.drivers->touchpoints)
+                if (check && dr.touchpoint == e.touchpoint.id)
+                    return refuse("the key-driver results name another touchpoint " + quoted(e.touchpoint.id) +
+                                  "; choose another id");
+            for (TouchpointDriver& dr : j.drivers->touchpoints)
+                if (dr.touchpoint == t.id) dr.touchpoint = e.touchpoint.id;
+        }
+        if (!same_for_analysis(t, e.touchpoint)) {
+            d.stages = {t.stage, e.touchpoint.stage};
+            d.channels = {t.channel, e.touchpoint.channel};
+            d.touchpoints = {e.index};
+            d.volumes = t.volume != e.touchpoint.volume;
+        }
         inv.kind = EditKind::SetTouchpoint;
         inv.index = e.index;
         inv.touchpoint = std::move(t);
@@ -771,12 +804,6 @@ std::string short_name(const std::string& name, const std::string& id) {
     return "'" + s.substr(0, cut) + "...'";
 }
 
-bool same(const std::optional<Reading>& a, const std::optional<Reading>& b) {
-    if (a.has_value() != b.has_value()) return false;
-    if (!a) return true;
-    return a->value == b->value && a->sd == b->sd && a->n == b->n && a->counts == b->counts;
-}
-
 // The one field that differs between two versions of a touchpoint ("name", "s0/csat", ...), "*"
 // when several do.
 std::string changed_field(const Touchpoint& a, const Touchpoint& b) {
@@ -802,7 +829,7 @@ std::string changed_field(const Touchpoint& a, const Touchpoint& b) {
         if (x.cxN != y.cxN) f.push_back(p + "cxN");
         if (x.timeTarget != y.timeTarget) f.push_back(p + "timeTarget");
         for (int k = 0; k < kMetricCount; k++)
-            if (!same(x.metrics[k], y.metrics[k])) f.push_back(p + metric_key((Metric)k));
+            if (!same_reading(x.metrics[k], y.metrics[k])) f.push_back(p + metric_key((Metric)k));
     }
     if (a.sets.size() != b.sets.size()) f.push_back("sets");
     return f.size() == 1 ? f[0] : "*";

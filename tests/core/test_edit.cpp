@@ -181,6 +181,33 @@ TEST_CASE("a stage id the file named but nobody defined survives until the card 
     CHECK(save_journey_json(j) == before);
 }
 
+TEST_CASE("key-driver results follow a renamed touchpoint id, and undo renames them back") {
+    Journey j = load_sample_journey("airline.json");
+    const int seat = find_tp(j, "seat");
+    DriversBlock d;
+    d.outcome = "overall";
+    d.method = "shapley";
+    d.r2 = 0.5;
+    TouchpointDriver dr;
+    dr.touchpoint = "seat";
+    dr.importance = 0.2;
+    d.touchpoints.push_back(dr);
+    dr.touchpoint = "gone";  // a touchpoint the file no longer has: kept, not shown
+    d.touchpoints.push_back(dr);
+    j.drivers = d;
+    CHECK(round_trip(j, edit_text(j, seat, TextField::Id, "seat-comfort")) == "");
+    EditResult r = apply_edit(j, edit_text(j, seat, TextField::Id, "seat-comfort"));
+    REQUIRE(r.ok);
+    CHECK(j.drivers->touchpoints[0].touchpoint == "seat-comfort");
+    CHECK(j.drivers->touchpoints[1].touchpoint == "gone");
+    REQUIRE(apply_edit(j, r.inverse).ok);
+    CHECK(j.drivers->touchpoints[0].touchpoint == "seat");
+    // Taking the orphan's id would make undo rename both: refused.
+    EditResult taken = apply_edit(j, edit_text(j, seat, TextField::Id, "gone"));
+    CHECK_FALSE(taken.ok);
+    CHECK(taken.message.find("key-driver results") != std::string::npos);
+}
+
 TEST_CASE("moving a touchpoint to a position in its cell orders the cell's cards") {
     Journey j = load_sample_journey("airline.json");
     // Cabin stage, cabin channel: seat, leg-room, cleanliness, in file order.
