@@ -9,6 +9,8 @@
 #include <unordered_set>
 
 #include "core/load_text.h"
+#include "core/metric_table.h"
+#include "core/validate.h"
 
 namespace uxcx {
 
@@ -31,7 +33,7 @@ std::string num(double v) {
 std::string check_name(const char* what, const std::string& s) {
     if (first_invalid_utf8(s) != std::string::npos) return std::string(what) + " is not valid UTF-8 text";
     std::string clean = s;
-    if (sanitize_display_name(clean))
+    if (remove_direction_overrides(clean))
         return std::string(what) + " contains invisible control or text-direction characters; remove them";
     return "";
 }
@@ -44,27 +46,6 @@ std::string check_text(const char* what, const std::string& s) {
 std::string check_id(const char* what, const std::string& id) {
     if (id.empty()) return std::string(what) + " needs an id";
     return check_name(what, id);
-}
-
-struct Range {
-    double lo, hi;
-    bool loOpen;
-    const char* words;
-};
-
-Range metric_range(Metric m) {
-    switch (m) {
-    case Metric::Sus: return {0, 100, false, "from 0 to 100"};
-    case Metric::Seq: return {1, 7, false, "from 1 to 7"};
-    case Metric::UmuxLite: return {0, 100, false, "from 0 to 100"};
-    case Metric::TaskSuccess: return {0, 1, false, "from 0 to 1 (a proportion: 0.85 is 85%)"};
-    case Metric::TimeOnTask: return {0, INFINITY, true, "of seconds, above 0"};
-    case Metric::ErrorRate: return {0, 1, false, "from 0 to 1 (a proportion: 0.1 is 10%)"};
-    case Metric::Nps: return {-100, 100, false, "from -100 to 100"};
-    case Metric::Csat: return {0, 100, false, "from 0 to 100 (% of 4-5 answers)"};
-    case Metric::Ces: return {1, 7, false, "from 1 to 7"};
-    default: return {0, 0, false, ""};
-    }
 }
 
 // Metrics whose object form carries "sd" and "n" ({mean, sd, n}, {geomean, logSd, n}).
@@ -123,7 +104,7 @@ std::string check_reading(const Journey& j, Metric m, const Reading& r, const Me
         if (r.counts.size() != want)
             return what + " has no answer-count form with " + std::to_string(r.counts.size()) + " counts";
         for (double c : r.counts)
-            if (!std::isfinite(c) || c < 0 || c > 1e15 || std::floor(c) != c)
+            if (!std::isfinite(c) || c < 0 || c > kMaxSampleSize || std::floor(c) != c)
                 return "a count of " + what + " is " + num(c) + "; a count is a whole number, 0 or more";
         if (m == Metric::TaskSuccess && (r.counts[1] == 0 || r.counts[0] > r.counts[1]))
             return "task success needs 0 < attempts and successes <= attempts (here " + num(r.counts[0]) + " of " +
@@ -134,12 +115,12 @@ std::string check_reading(const Journey& j, Metric m, const Reading& r, const Me
             return what + ": the value and n must be the ones the counts give";
         return "";
     }
-    const Range rg = metric_range(m);
-    std::string e = check_number(what, r.value, rg.lo, rg.hi, rg.loOpen, rg.words);
+    const MetricInfo& info = metric_info(m);
+    std::string e = check_number(what, r.value, info.lo, info.hi, info.loOpen, info.rangeWords);
     if (!e.empty()) return e;
     if (r.sd && !has_object_form(m)) return what + " has no standard deviation (only means and time on task do)";
     e = check_number(what + ": the standard deviation", r.sd, 0, INFINITY, false, "of 0 or more");
-    if (e.empty()) e = check_number(what + ": n", r.n, 0, INFINITY, true, "above 0");
+    if (e.empty()) e = check_number(what + ": n", r.n, 0, kMaxSampleSize, true, "above 0, at most the people on Earth");
     if (!e.empty()) return e;
     // What a save writes for this form must load back as this reading: a plain number takes the
     // block's n, so its n is the block's.
@@ -158,7 +139,7 @@ std::string check_touchpoint(const Journey& j, const Touchpoint& t, int index) {
     for (size_t i = 0; i < j.touchpoints.size(); i++)
         if ((int)i != index && j.touchpoints[i].id == t.id)
             return "another touchpoint (" + quoted(display(j.touchpoints[i].name, t.id)) + ") has the id " + quoted(t.id);
-    if (!t.url.empty() && !url_is_safe(t.url))
+    if (!t.url.empty() && !link_scheme_allowed(t.url))
         return "the link " + quoted(t.url) + " is not a web or mail address (http:, https: or mailto:)";
     for (const auto* list : {&t.painPoints, &t.opportunities, &t.quotes})
         for (const std::string& s : *list)
@@ -183,8 +164,8 @@ std::string check_touchpoint(const Journey& j, const Touchpoint& t, int index) {
     for (size_t s = 0; s < t.sets.size(); s++) {
         const Measurement& m = t.sets[s];
         if (!(e = check_number("the emotion", m.emotion, -2, 2, false, "from -2 to +2")).empty()) return e;
-        if (!(e = check_number("the UX n", m.uxN, 0, INFINITY, true, "above 0")).empty()) return e;
-        if (!(e = check_number("the CX n", m.cxN, 0, INFINITY, true, "above 0")).empty()) return e;
+        if (!(e = check_number("the UX n", m.uxN, 0, kMaxSampleSize, true, "above 0, at most the people on Earth")).empty()) return e;
+        if (!(e = check_number("the CX n", m.cxN, 0, kMaxSampleSize, true, "above 0, at most the people on Earth")).empty()) return e;
         if (!(e = check_number("the time target", m.timeTarget, 0, INFINITY, true, "of seconds, above 0")).empty())
             return e;
         for (int k = 0; k < kMetricCount; k++) {
@@ -263,6 +244,27 @@ bool same_for_analysis(const Touchpoint& a, const Touchpoint& b) {
             if (!same_reading(x.metrics[k], y.metrics[k])) return false;
     }
     return true;
+}
+
+// The shared model validator (core/validate.h) on the touchpoint at `index` as the edit would
+// leave it: it repairs what it finds (drops a reading, strips a name), so a repair means the edit
+// would not survive a save and load: it is refused with the validator's own words. Returns "".
+std::string validator_refuses(Journey& j, size_t index) {
+    const Touchpoint before = j.touchpoints[index];
+    Validation v;
+    validate_touchpoint(j, index, v);
+    Touchpoint& after = j.touchpoints[index];
+    const bool repaired = after.id != before.id || after.name != before.name || after.url != before.url ||
+                          after.unknownStage != before.unknownStage || after.unknownChannel != before.unknownChannel ||
+                          !same_for_analysis(after, before);
+    if (!repaired) return "";
+    std::string why = "not valid";
+    for (const Diagnostic& d : v.diagnostics) {
+        why = d.message;
+        if (d.severity == Severity::Error) break;
+    }
+    after = before;
+    return why;
 }
 
 EditResult refuse(std::string message) {
@@ -463,6 +465,12 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
     case EditKind::AddTouchpoint: {
         if (e.index < 0 || e.index > N) return refuse("there is no place " + std::to_string(e.index) + " for a touchpoint");
         if (!(problem = check ? check_touchpoint(j, e.touchpoint, -1) : std::string()).empty()) return refuse(problem);
+        if (check) {  // checked at the end of the list, where trying it moves no other card
+            j.touchpoints.push_back(e.touchpoint);
+            problem = validator_refuses(j, j.touchpoints.size() - 1);
+            j.touchpoints.pop_back();
+            if (!problem.empty()) return refuse(problem);
+        }
         j.touchpoints.insert(j.touchpoints.begin() + e.index, e.touchpoint);
         inv = edit_remove_touchpoint(e.index);
         d.inserted = e.index;
@@ -491,6 +499,13 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
         moved.unknownStage = e.touchpoint.unknownStage;
         moved.unknownChannel = e.touchpoint.unknownChannel;
         if (!(problem = check ? check_touchpoint(j, moved, e.index) : std::string()).empty()) return refuse(problem);
+        if (check) {
+            Touchpoint original = std::move(j.touchpoints[e.index]);
+            j.touchpoints[e.index] = moved;
+            problem = validator_refuses(j, (size_t)e.index);
+            j.touchpoints[e.index] = std::move(original);
+            if (!problem.empty()) return refuse(problem);
+        }
         inv.kind = EditKind::MoveTouchpoint;
         inv.index = e.to;
         inv.to = e.index;
@@ -515,6 +530,13 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
     case EditKind::SetTouchpoint: {
         if (e.index < 0 || e.index >= N) return refuse("there is no touchpoint " + std::to_string(e.index));
         if (!(problem = check ? check_touchpoint(j, e.touchpoint, e.index) : std::string()).empty()) return refuse(problem);
+        if (check) {
+            Touchpoint original = std::move(j.touchpoints[e.index]);
+            j.touchpoints[e.index] = e.touchpoint;
+            problem = validator_refuses(j, (size_t)e.index);
+            j.touchpoints[e.index] = std::move(original);
+            if (!problem.empty()) return refuse(problem);
+        }
         Touchpoint& t = j.touchpoints[e.index];
         // Key-driver results name touchpoints by id: they follow a renamed id (and back on undo).
         if (j.drivers && t.id != e.touchpoint.id) {
