@@ -57,8 +57,9 @@ test('a 100,000-touchpoint map opens from #map= without a long freeze', { timeou
 test('uxcx.load of a map over 1 MiB gives the same result shape: ok, or a located error', { timeout: 60000 }, async () => {
   assert.ok(mid.length > 1048576, `the 10k map is ${mid.length} bytes, over the worker threshold`);
   const r = await env.page.evaluate((t) => window.uxcx.load(t, 'mid.json'), mid);
-  assert.deepEqual(Object.keys(r).sort(), ['errors', 'ok', 'warnings']);
+  assert.deepEqual(Object.keys(r).sort(), ['errors', 'ok', 'openedAs', 'warnings']);
   assert.equal(r.ok, true, JSON.stringify(r.errors));
+  assert.equal(r.openedAs, 'open', 'the worker path carries the purpose too');
   await waitForState(env.page, (s) => s.touchpoints === 10000);
 
   // Cut the colon after the 5,000th "name" key: a syntax error on line 1 (the file is minified)
