@@ -42,8 +42,14 @@ Kind sniff(std::string_view s) {
             continue;
         }
         if (t[0] == '{' || t[0] == '[') return Kind::Json;
-        if (t.substr(0, 7) == "journey" && (t.size() == 7 || t[7] == ' ' || t[7] == '\t' || t[7] == '\r'))
+        // Any case: the importer reads `Journey` and says that Mermaid wants it lowercase.
+        if (t.size() >= 7 && (t[0] | 0x20) == 'j' && (t.substr(1, 6) == "ourney" || t.substr(1, 6) == "OURNEY") &&
+            (t.size() == 7 || t[7] == ' ' || t[7] == '\t' || t[7] == '\r'))
             return Kind::Mermaid;
+        if (t[0] == '#') {  // a Mermaid comment (which Mermaid itself refuses before `journey`)
+            sawMermaidOnly = true;
+            continue;
+        }
         if (t.substr(0, 3) == "id," || t.substr(0, 5) == "\"id\"," || t.substr(0, 5) == "name,") return Kind::Csv;
         // Comments or front matter before it: the author meant Mermaid, and the importer will say
         // that `journey` must come first.

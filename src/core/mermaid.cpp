@@ -9,10 +9,11 @@
 // codes `#35;` / `#amp;` stand for one character, so their `#` and `;` are not syntax; (6) the
 // journey lexer (parser/journey.jison, rules in the same order) and its grammar: `journey`, then
 // `title`, `accTitle:`, `accDescr:`, `accDescr { ... }`, `section` and `Name: data` statements.
-// Steps 1-5 blank text out instead of removing it, so every offset still points into the file
-// as written and each diagnostic has its line and column.
+// Steps 2-5 blank text out instead of removing it, so every offset still points into the text
+// as written (with LF line ends) and each diagnostic has its line and column.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -92,7 +93,7 @@ void append_utf8(std::string& out, uint32_t cp) {
 }
 
 // The named character references people write in diagram text. Mermaid hands `#name;` to the
-// browser as `&name;`; one it does not know is drawn as written, and so is kept here.
+// browser as `&name;`; one it does not know is drawn as `&name;`, and so is read here.
 struct NamedEntity {
     const char* name;
     uint32_t cp;
@@ -140,8 +141,8 @@ std::string decode_text(std::string_view s) {
                         break;
                     }
             }
-            if (!done) {
-                out += '#';
+            if (!done) {  // drawn as the browser shows an unknown reference: as written, with `&`
+                out += '&';
                 out += name;
                 out += ';';
             }
@@ -267,9 +268,18 @@ bool yaml_title(std::string_view value, std::string& title, std::string& why) {
 
 namespace {
 
+// "page: 3" or "page: 4: Me": what a task's text looks like after its name.
+bool looks_like_task(std::string_view s) {
+    size_t colon = s.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view score = s.substr(colon + 1);
+    double v = js_number(score.substr(0, score.find(':')));
+    return !js_trim(score.substr(0, score.find(':'))).empty() && v >= 1 && v <= 5;
+}
+
 // The file after Mermaid's preprocessing, offset for offset, and where each offset is.
 struct Source {
-    std::string_view text;          // as written, after a BOM
+    std::string plain;              // as written, after a BOM, with LF line ends (Mermaid: \r\n? -> \n)
     std::string work;               // same length; see the top of this file
     std::vector<size_t> lineStarts;  // offsets in `work` where a line starts
 
@@ -278,7 +288,7 @@ struct Source {
     }
     int column_of(size_t offset) const {
         size_t start = lineStarts[line_of(offset) - 1];
-        return char_column(text.substr(start), offset - start);
+        return char_column(std::string_view(plain).substr(start), offset - start);
     }
 };
 
@@ -295,8 +305,12 @@ size_t end_of_line(std::string_view s, size_t p) {
 class Reader {
 public:
     Reader(std::string_view text, LoadResult& r) : r_(r) {
-        src_.text = text;
-        src_.work = std::string(text);
+        src_.plain.reserve(text.size());
+        for (size_t i = 0; i < text.size(); i++) {
+            if (text[i] != '\r') src_.plain += text[i];
+            else if (i + 1 >= text.size() || text[i + 1] != '\n') src_.plain += '\n';
+        }
+        src_.work = src_.plain;
     }
 
     void run();
@@ -323,7 +337,7 @@ private:
 
     // What the text between two offsets says, in one line for a message.
     std::string quote(size_t b, size_t e) const {
-        std::string s(js_trim(src_.text.substr(b, e - b)));
+        std::string s(js_trim(std::string_view(src_.plain).substr(b, e - b)));
         if (s.size() > 60) {
             size_t cut = 57;
             while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
@@ -341,6 +355,7 @@ private:
     size_t p_ = 0;
     Mode mode_ = Mode::Initial;
     size_t accDescrAt_ = 0;
+    bool seenJourney_ = false;
     std::string frontTitle_;
     bool hasFrontTitle_ = false;
     int stage_ = -1;
@@ -350,9 +365,7 @@ private:
 // Steps 1-5 (see the top of the file). False when the text cannot be read at all.
 bool Reader::preprocess() {
     std::string& w = src_.work;
-    // 1. Line ends: CRLF's CR becomes a blank, a lone CR a line end (Mermaid: \r\n? -> \n).
-    for (size_t i = 0; i < w.size(); i++)
-        if (w[i] == '\r') w[i] = i + 1 < w.size() && w[i + 1] == '\n' ? ' ' : '\n';
+    // 1. Line ends are LF already (see the constructor): CR never reaches the lexer.
     src_.lineStarts.push_back(0);
     for (size_t i = 0; i < w.size(); i++)
         if (w[i] == '\n') src_.lineStarts.push_back(i + 1);
@@ -425,7 +438,7 @@ bool Reader::preprocess() {
 Reader::Token Reader::lex() {
     const std::string& w = src_.work;
     const size_t n = w.size();
-    auto not_in = [&](size_t k, const char* stop) { return k < n && !std::strchr(stop, w[k]); };
+    auto not_in = [&](size_t k, const char* stop) { return k < n && (w[k] == 0 || !std::strchr(stop, w[k])); };
     for (;;) {
         size_t p = p_;
         if (mode_ == Mode::AccTitle || mode_ == Mode::AccDescr) {
@@ -470,6 +483,14 @@ Reader::Token Reader::lex() {
         }
         if (c == '#') {
             p_ = end_of_line(w, p);
+            size_t lineStart = src_.lineStarts[src_.line_of(p) - 1];
+            bool wholeLine = trim(std::string_view(w).substr(lineStart, p - lineStart)).empty();
+            if (!seenJourney_) {
+                warning(p, "Mermaid accepts no `#` comment before `journey` (it finds no diagram); write `%%` comments there");
+            } else if (wholeLine && p + 1 < p_ && !js_space(w, p + 1) && looks_like_task(std::string_view(w).substr(p + 1, p_ - p - 1))) {
+                // `#1 priority: 5` reads like a task, but Mermaid skips it: say so.
+                warning(p, "Mermaid reads " + quote(p, p_) + " as a comment, so it is no task; for a task whose name starts with `#`, write `#35;`");
+            }
             continue;
         }
         if (starts_with_ci(w, p, "journey") && !(p + 7 < n && word_char(w[p + 7]))) {
@@ -581,15 +602,6 @@ void Reader::task(const Token& name, const Token& data) {
     j.touchpoints.push_back(std::move(tp));
 }
 
-// "page: 3" or "page: 4: Me": what a task's text looks like after its name.
-bool looks_like_task(std::string_view s) {
-    size_t colon = s.find(':');
-    if (colon == std::string_view::npos) return false;
-    std::string_view score = s.substr(colon + 1);
-    double v = js_number(score.substr(0, score.find(':')));
-    return !js_trim(score.substr(0, score.find(':'))).empty() && v >= 1 && v <= 5;
-}
-
 void Reader::run() {
     Journey& j = r_.journey;
     j.sets.push_back(MeasurementSet{"current", "Current", "", {}});
@@ -607,6 +619,9 @@ void Reader::run() {
             error(t.begin, "expected `journey` before any other text");
         return;  // everything after would be misread
     }
+    seenJourney_ = true;
+    if (w.compare(t.begin, 7, "journey") != 0)
+        warning(t.begin, "Mermaid recognises the diagram only by a lowercase `journey`; it finds no diagram in " + quote(t.begin, t.end));
     bool hasTitle = false, skipLine = false;
     Kind previous = Kind::Journey;
     size_t previousBegin = 0;

@@ -1,5 +1,7 @@
 // fuzz_load.cpp: libFuzzer target for the journey loader: any bytes in, no crash, no hang, no
 // leak, and the result keeps its own promises (a refusal has an error, a success a default set).
+// It calls the one way in, load_journey, so JSON, Mermaid and CSV are all reached (the corpus
+// holds a seed of each).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,7 +10,7 @@
 #include "core/load.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    uxcx::LoadResult r = uxcx::load_journey_json(std::string_view((const char*)data, size));
+    uxcx::LoadResult r = uxcx::load_journey(std::string_view((const char*)data, size));
     bool hasError = false;
     for (const uxcx::Diagnostic& d : r.diagnostics) {
         hasError |= d.severity == uxcx::Severity::Error;
