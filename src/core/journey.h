@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -120,10 +121,11 @@ struct Scoring {
 // so a hosted map or a link shows them without one raw answer (docs/journey-format.md).
 struct TouchpointDriver {
     std::string touchpoint;          // the touchpoint's id (the file's key)
-    double r = 0;                    // Pearson r with the outcome
+    // r and share are NaN when the file does not give them (saved back absent, never as 0).
+    double r = std::numeric_limits<double>::quiet_NaN();      // Pearson r with the outcome
     double importance = 0;           // its part of R² (importances sum to r2)
-    double share = 0;                // 100 × importance / r2
-    int sign = 0;                    // sign of the full-model coefficient: -1, 0, +1
+    double share = std::numeric_limits<double>::quiet_NaN();  // 100 × importance / r2
+    int sign = 0;                    // sign of the full-model coefficient: -1, 0 (or not given), +1
     std::optional<double> low, high; // bootstrap 95% interval of importance
     std::optional<double> n;         // answers behind r
     Extras extras;

@@ -1,5 +1,6 @@
 // save_json.cpp: a journey as canonical JSON: members in the order docs/journey-format.md lists
 // them, two-space indent, shortest round-trip numbers, unknown members written back at the end.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -387,10 +388,11 @@ std::string save_journey_json(const Journey& j) {
         for (const TouchpointDriver& t : d.touchpoints) {
             w.key(t.touchpoint);
             w.open('{');
-            w.number_member("r", t.r);
+            // Only what is known: an r or share the file did not give is not written as 0.
+            if (std::isfinite(t.r)) w.number_member("r", t.r);
             w.number_member("importance", t.importance);
-            w.number_member("share", t.share);
-            w.number_member("sign", (double)t.sign);
+            if (std::isfinite(t.share)) w.number_member("share", t.share);
+            if (t.sign) w.number_member("sign", (double)t.sign);
             w.number_member("low", t.low);
             w.number_member("high", t.high);
             w.number_member("n", t.n);

@@ -76,6 +76,15 @@ TEST_CASE("save writes the block back canonically; load(save(j)) is j") {
     REQUIRE(again.ok);
     CHECK(save_journey_json(again.journey) == saved);
     CHECK(again.journey.drivers->touchpoints[1].sign == -1);
+    // What the file did not give is not invented on save: an entry with only its importance
+    // saves with only its importance (no r, share or sign of 0).
+    LoadResult bare = load_journey_json(journey_with(R"({"r2": 0.3, "touchpoints": {"wifi": {"importance": 0.3}}})"));
+    REQUIRE(bare.ok);
+    std::string bareSaved = save_journey_json(bare.journey);
+    CHECK(bareSaved.find("\"importance\": 0.3") != std::string::npos);
+    CHECK(bareSaved.find("\"r\":") == std::string::npos);
+    CHECK(bareSaved.find("\"share\":") == std::string::npos);
+    CHECK(bareSaved.find("\"sign\":") == std::string::npos);
     // A journey without drivers saves without the block.
     LoadResult none = load_journey_json(journey_with(""));
     REQUIRE(none.ok);
