@@ -345,6 +345,11 @@ namespace {
 
 // A change is significant when it exceeds the 95% half-width of the difference of two
 // independent estimates, sqrt(ha^2 + hb^2); unknown when either interval is unknown.
+// Whether a change exists whose uncertainty cannot be told (either interval missing).
+bool unknown_significance(const Score& a, const Score& b, double change) {
+    return !std::isnan(change) && (std::isnan(a.high - a.low) || std::isnan(b.high - b.low));
+}
+
 bool significant(const Score& a, const Score& b, double change) {
     const double ha = (a.high - a.low) / 2, hb = (b.high - b.low) / 2;
     if (std::isnan(change) || std::isnan(ha) || std::isnan(hb)) return false;
@@ -375,6 +380,8 @@ Comparison compare(const Journey& ja, const Analysis& a, const Journey& jb, cons
         c.cx = tb.cx.value - ta.cx.value;
         c.uxSignificant = significant(ta.ux, tb.ux, c.ux);
         c.cxSignificant = significant(ta.cx, tb.cx, c.cx);
+        c.uxUnknown = unknown_significance(ta.ux, tb.ux, c.ux);
+        c.cxUnknown = unknown_significance(ta.cx, tb.cx, c.cx);
     }
     for (int i = 0; i < nb; i++)
         if (!matched[i]) cmp.missingInB.push_back(i);

@@ -195,6 +195,9 @@ struct Change {
     double ux = kNaN, cx = kNaN;
     bool uxSignificant = false;  // |change| larger than its 95% uncertainty
     bool cxSignificant = false;
+    // The change exists but one side has no interval (no n, or no spread), so whether it is larger
+    // than its uncertainty cannot be told: the view says "unknown", never "not significant".
+    bool uxUnknown = false, cxUnknown = false;
 };
 
 // Pairs touchpoints by id (the same journey's two sets, or two journeys); a touchpoint that is in

@@ -2,6 +2,7 @@
 // panel, keyboard shortcuts, presentation mode and exports.
 #include "ui/app.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <cstdio>
@@ -62,6 +63,9 @@ OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name,
     app.generation = next_generation();
     app.error.clear();
     app.error_details.clear();
+    // What the views derived from the old document is stale now.
+    app.compare.valid = false;
+    app.ranking.dirty = true;
     if (into_other) {
         // "Compare with...": the open journey stays; this one is the other side of the comparison.
         app.other = std::move(doc);
@@ -69,6 +73,9 @@ OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name,
         return r;
     }
     app.doc = std::move(doc);
+    // Filters name stages and channels by index: one the new journey does not have shows everything.
+    if (app.filters.stage >= (int)app.doc.journey.stages.size()) app.filters.stage = kAllGroups;
+    if (app.filters.channel >= (int)app.doc.journey.channels.size()) app.filters.channel = kAllGroups;
     app.has_document = true;
     app.selected = app.doc.layout.order.empty() ? -1 : app.doc.layout.order[0];
     app.map = MapCamera{};
@@ -132,7 +139,7 @@ static void draw_menu_bar(App& app) {
         for (int i = 0; i < (int)std::size(kViewNames); i++)
             if (ImGui::MenuItem(kViewLabels[i], nullptr, app.view == kViewNames[i])) app.view = kViewNames[i];
         ImGui::Separator();
-        ImGui::MenuItem("Details panel", nullptr, &app.show_details);
+        ImGui::MenuItem("Details panel", "D", &app.show_details);
         if (ImGui::MenuItem("Presentation mode", "P", app.presentation)) app_set_presentation(app, !app.presentation);
         ImGui::MenuItem("Dark theme", nullptr, &app.dark);
         ImGui::EndMenu();
@@ -183,25 +190,52 @@ static void draw_error_banner(App& app) {
     ImGui::PopStyleColor();
 }
 
-// Keys: arrows move the selection (left/right along the journey, up/down across lanes), P toggles
-// presentation, Escape leaves it, E exports a PNG of the view. Never while a text field has the keyboard.
+// The touchpoint `delta` steps from the selection in the order the active view shows them: the
+// ranking's rows as sorted and filtered on screen, journey order everywhere else.
+static int step_selection(const App& app, int delta) {
+    if (app.view == "ranking") {
+        const std::vector<int>& rows = app.ranking.rows;
+        if (rows.empty()) return app.selected;
+        const auto it = std::find(rows.begin(), rows.end(), app.selected);
+        if (it == rows.end()) return delta > 0 ? rows.front() : rows.back();
+        const long i = std::clamp<long>((it - rows.begin()) + delta, 0, (long)rows.size() - 1);
+        return rows[(size_t)i];
+    }
+    return layout_step(app.doc.layout, app.selected, delta);
+}
+
+// Keys: arrows move the selection (left/right along the journey, up/down across lanes; in the
+// Ranking view along the rows on screen), PageDown/PageUp step like right/left (what a
+// presentation clicker sends), P toggles presentation, Escape leaves it, D shows or hides the
+// panel beside the view, E exports a PNG of the view. Never while a text field has the keyboard.
+// ImGui's own keyboard navigation stays out of the main window (ImGuiWindowFlags_NoNavInputs in
+// app_frame), so the arrows never also walk a focus ring along the toolbar.
 static void handle_keys(App& app) {
     if (!app.has_document || !app_owns_keyboard()) return;
     const MapLayout& l = app.doc.layout;
     const int before = app.selected;
-    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) app.selected = layout_step(l, app.selected, +1);
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) app.selected = layout_step(l, app.selected, -1);
-    if (app.presentation) {
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.selected = layout_step(l, app.selected, +1);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.selected = layout_step(l, app.selected, -1);
+    const bool along = app.presentation || app.view == "ranking";  // up/down step too
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) app.selected = step_selection(app, +1);
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) app.selected = step_selection(app, -1);
+    if (along) {
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.selected = step_selection(app, +1);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.selected = step_selection(app, -1);
     } else {
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.selected = layout_vertical(l, app.selected, +1);
         if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.selected = layout_vertical(l, app.selected, -1);
     }
-    if (app.selected != before) app.map.follow = true;
-    if (ImGui::IsKeyPressed(ImGuiKey_P, false) && !ImGui::GetIO().KeyCtrl) app_set_presentation(app, !app.presentation);
+    if (app.selected != before) {
+        app.map.follow = true;
+        app.ranking.scroll_to_selected = true;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_P, false) && !io.KeyCtrl) app_set_presentation(app, !app.presentation);
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) app_set_presentation(app, false);
-    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && !ImGui::GetIO().KeyCtrl) app_export_png(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && !io.KeyCtrl) app_export_png(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_D, false) && !io.KeyCtrl) {
+        bool& panel = app.presentation ? app.show_story : app.show_details;
+        panel = !panel;
+    }
 }
 
 static void draw_view(App& app) {
@@ -222,10 +256,14 @@ static void draw_view(App& app) {
 void app_frame(App& app) {
     const auto start = std::chrono::steady_clock::now();
     app.items.clear();
+    app.headers.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // NoNavInputs: the arrow keys and Space belong to the app (handle_keys), never to ImGui's focus
+    // ring; menus and combo popups are windows of their own and keep their keyboard navigation.
+    const ImGuiWindowFlags no_nav = ImGuiWindowFlags_NoNavInputs;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | no_nav |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
     if (!app.presentation) flags |= ImGuiWindowFlags_MenuBar;
     ImGui::Begin("uxcx", nullptr, flags);
@@ -236,28 +274,34 @@ void app_frame(App& app) {
         ImGui::TextDisabled("Open a journey file (File > Open...) or drop one on the page.");
     } else {
         const float em = ImGui::GetFontSize();
+        const Journey& j = app.doc.journey;
+        const bool has_selection = app.selected >= 0 && app.selected < (int)j.touchpoints.size();
         if (app.presentation) {
             // No editing chrome: the journey's title, the view, and the story of the selection.
             if (ImGui::Button(ICON_CLOSE " Leave presentation (Esc)")) app_set_presentation(app, false);
             ImGui::SameLine(0, em * 2);
             ImGui::TextUnformatted(app.doc.journey.title.c_str());
             ImGui::SameLine(0, em * 2);
-            ImGui::TextDisabled("%s", "Arrow keys: next / previous touchpoint");
+            if (!app.show_story && has_selection) {
+                if (ImGui::Button(ICON_QUOTE " Show story (D)")) app.show_story = true;
+                ImGui::SameLine(0, em);
+            }
+            ImGui::TextDisabled("%s", "\xe2\x86\x90 \xe2\x86\x92 / PgUp PgDn: previous / next touchpoint");
         } else {
             draw_toolbar(app);
         }
-        const Journey& j = app.doc.journey;
-        const bool details = (app.show_details || app.presentation) && app.selected >= 0 &&
-                             app.selected < (int)j.touchpoints.size();
+        const bool details = (app.presentation ? app.show_story : app.show_details) && has_selection;
         const float avail = ImGui::GetContentRegionAvail().x;
-        const float panel = details ? std::min(avail * (app.presentation ? 0.42f : 0.3f), em * (app.presentation ? 40.0f : 26.0f)) : 0;
+        // The story panel in presentation is narrower than the details panel's share would be at
+        // the larger type: the map beside it must still show the whole journey legibly.
+        const float panel = details ? std::min(avail * (app.presentation ? 0.28f : 0.3f), em * (app.presentation ? 22.0f : 26.0f)) : 0;
         ImGui::BeginChild("##view", ImVec2(avail - panel - (details ? ImGui::GetStyle().ItemSpacing.x : 0), 0),
-                          ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                          ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | no_nav);
         draw_view(app);
         ImGui::EndChild();
         if (details) {
             ImGui::SameLine();
-            ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_Border);
+            ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_Border, no_nav);
             details_panel(app);
             ImGui::EndChild();
         }

@@ -16,6 +16,7 @@
 #include "core/layout.h"
 #include "core/view_filters.h"
 #include "platform/platform.h"
+#include "ui/view_state.h"
 
 namespace uxcx {
 
@@ -32,9 +33,12 @@ struct Document {
 };
 
 // The journey map's camera: world (layout em) coordinates at the canvas's top-left, and zoom.
+// While `fit` is set the map stays fitted: it is refitted on every frame, so a resize (a projector
+// plugged in), full screen, or a new type size (presentation) keeps the whole journey in view.
+// Panning or zooming by hand clears it; Fit (F) sets it again.
 struct MapCamera {
     float x = 0, y = 0, zoom = 1;
-    bool fit = true;      // fit the whole journey on the next frame
+    bool fit = true;      // keep the whole journey fitted (see above)
     bool follow = false;  // bring the selected card into view on the next frame
 };
 
@@ -42,6 +46,16 @@ struct MapCamera {
 struct VisibleItem {
     int touchpoint = -1;
     float x = 0, y = 0, w = 0, h = 0;
+    std::string label;      // the name as drawn (shortened with "…" when it did not fit); empty: no name drawn
+    bool evidence = false;  // the insufficient-evidence mark is drawn on it
+    float label_px = 0;     // the font size `label` is drawn at
+};
+
+// A stage header the map drew this frame, for window.uxcx.state().headers: framebuffer pixels.
+struct VisibleHeader {
+    int column = -1;  // index into MapLayout::columns
+    float x = 0, y = 0, w = 0, h = 0;  // the header cell on screen (clipped to the canvas)
+    std::string label;  // the title as drawn ("3. Deliv…"); empty when the column is too narrow for text
 };
 
 struct App {
@@ -52,15 +66,19 @@ struct App {
     std::string error;         // the last failed open, shown in the UI until dismissed
     std::vector<Diagnostic> error_details;
     std::vector<VisibleItem> items;  // refilled by the active view every frame
+    std::vector<VisibleHeader> headers;  // the map's stage headers, refilled every frame the map draws
     float dpi_scale = 1.0f;          // device pixels per CSS pixel
     bool presentation = false;       // client-meeting mode: no editing chrome, larger type
     bool dark = false;               // theme; the host starts it from prefers-color-scheme
     MapCamera map;
     bool show_details = true;          // the details panel beside the view
+    bool show_story = true;            // the story panel beside the view in presentation mode (D hides it)
     int compare_a = 0, compare_b = 1;  // measurement sets compared (compare view)
     ViewFilters filters;               // ranking and heatmap filters; links and the recent list carry them
     std::optional<Document> other;     // a second journey to compare with ("Compare with...")
-    unsigned generation = 0;           // counts opens; views key their caches on it
+    unsigned generation = 0;           // changes with every open and edit (next_generation)
+    RankingState ranking;              // the ranking's rows in on-screen order (view_state.h)
+    CompareState compare;              // the compare view's analyses
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
 };
 

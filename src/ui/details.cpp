@@ -1,5 +1,6 @@
 // details.cpp: the selected touchpoint's story: every metric in its own units with its 0-100
 // score and interval, pain points, opportunities, quotes, owner and link.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -24,7 +25,9 @@ static void section(const char* icon, const char* title, const std::vector<std::
 // A row with the colour chip of a 0-100 score, drawn as an item so the layout flows.
 static void score_chip_item(const char* label, const Score& s, bool offline) {
     const float em = ImGui::GetFontSize();
-    const ImVec2 a = ImGui::GetCursorScreenPos(), size(em * 8, em * 2.3f);
+    // Two side by side, each at most 8 em: narrower in a narrow panel (presentation's story).
+    const float w = std::min(em * 8, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const ImVec2 a = ImGui::GetCursorScreenPos(), size(std::max(w, em * 3), em * 2.3f);
     ImGui::Dummy(size);
     draw_score_chip(ImGui::GetWindowDrawList(), a, ImVec2(a.x + size.x, a.y + size.y), label, s, em, offline);
 }
@@ -33,13 +36,17 @@ void details_panel(App& app) {
     const Journey& j = app.doc.journey;
     if (app.selected < 0 || app.selected >= (int)j.touchpoints.size()) return;
     const Touchpoint& tp = j.touchpoints[app.selected];
-    const TouchpointScore& sc = app.doc.analysis.touchpoints[app.selected];
+    // In Compare, the scores of side A (the row's "before"); compare_details adds the change and side B.
+    const Analysis& an = details_analysis(app);
+    const bool comparing = app.view == "compare";
+    if (app.selected >= (int)an.touchpoints.size()) return;
+    const TouchpointScore& sc = an.touchpoints[app.selected];
     const float em = ImGui::GetFontSize();
-    if (!app.presentation) {
-        if (ImGui::SmallButton(ICON_CLOSE)) app.show_details = false;
-        ImGui::SameLine();
-        ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
-    }
+    // Closing hides the panel of this mode only: the story in presentation, the details otherwise.
+    if (ImGui::SmallButton(ICON_CLOSE)) (app.presentation ? app.show_story : app.show_details) = false;
+    ImGui::SetItemTooltip(app.presentation ? "Hide the story: the map takes the whole width (D)" : "Hide the details panel (D)");
+    ImGui::SameLine();
+    ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
     ImGui::SetWindowFontScale(app.presentation ? 1.35f : 1.15f);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tp.name.c_str());
@@ -47,6 +54,7 @@ void details_panel(App& app) {
     ImGui::SetWindowFontScale(1.0f);
     const bool offline = channel_offline(j, tp.channel);
     ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel), offline ? " (offline)" : "");
+    if (comparing) ImGui::TextDisabled("%s", j.sets.size() > (size_t)an.set && !app.compare.journeys ? j.sets[(size_t)an.set].name.c_str() : app.doc.name.c_str());
     score_chip_item("UX", sc.ux, offline && !sc.ux.present());
     ImGui::SameLine();
     score_chip_item("CX", sc.cx, false);
@@ -62,7 +70,8 @@ void details_panel(App& app) {
         ImGui::PopTextWrapPos();
     }
 
-    metrics_table(app, app.selected, "##metrics", ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
+    metrics_table(j, an, app.selected, "##metrics", ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
+    if (comparing) compare_details(app, app.selected);
     if (offline && !sc.ux.present()) ImGui::TextDisabled(ICON_PHONE " Offline touchpoint: no UX reading, CX only.");
     if (!std::isnan(sc.emotion)) ImGui::Text("Emotion %+.0f (-2..+2)", sc.emotion);
     if (tp.volume) ImGui::Text("Volume %.0f customers", *tp.volume);

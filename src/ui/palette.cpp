@@ -98,6 +98,12 @@ void legend_gap() {
     legend_bar("Gap UX-CX", gap_color, -50, 50, ticks, 3, labels);
 }
 
+static const char* const kEvidenceLegend = "95% interval   " ICON_WARN " insufficient evidence   " ICON_PHONE " offline: no UX reading";
+
+float legend_evidence_width() {
+    return ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(kEvidenceLegend).x;
+}
+
 void legend_evidence() {
     const float em = ImGui::GetFontSize();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -112,7 +118,7 @@ void legend_evidence() {
     dl->AddCircleFilled(ImVec2(p.x + em * 1.2f, y), em * 0.22f, col);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("95% interval   " ICON_WARN " insufficient evidence   " ICON_PHONE " offline: no UX reading");
+    ImGui::TextUnformatted(kEvidenceLegend);
 }
 
 }  // namespace uxcx

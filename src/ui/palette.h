@@ -19,5 +19,6 @@ ImU32 ui_color(ImGuiCol c, float alpha = 1.0f);   // the theme's colour as ImU32
 void legend_score(double threshold);
 void legend_gap();
 void legend_evidence();  // the marks: insufficient evidence, interval whisker, offline
+float legend_evidence_width();  // how wide legend_evidence() draws, to wrap it onto its own line
 
 }  // namespace uxcx

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/glyph_ranges.h"
 
 namespace uxcx {
 
@@ -16,6 +17,11 @@ static bool file_exists(const std::string& path) {
     return f != nullptr;
 }
 
+void ui_configure_io(ImGuiIO& io) {
+    io.IniFilename = nullptr;  // no file system to save to: settings live in localStorage (web host)
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+}
+
 void ui_setup_style(const App& app, float scale, const char* font_dir) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -25,10 +31,8 @@ void ui_setup_style(const App& app, float scale, const char* font_dir) {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     if (file_exists(ui)) {
-        // Latin, Latin Extended, Greek, Cyrillic, and general punctuation (arrows, bullets, dashes).
-        static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
-                                         0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
-        io.Fonts->AddFontFromFileTTF(ui.c_str(), size, &cfg, ranges);
+        // What European business text uses (glyph_ranges.h: €, ✓, “quotes”, ½, ™...).
+        io.Fonts->AddFontFromFileTTF(ui.c_str(), size, &cfg, kUiGlyphRanges);
     } else {
         ImFontConfig def;
         def.SizePixels = size;

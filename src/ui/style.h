@@ -2,6 +2,7 @@
 // times the presentation zoom) and rebuilt by the host when that scale changes.
 #pragma once
 
+#include "imgui.h"
 #include "ui/app.h"
 
 namespace uxcx {
@@ -13,5 +14,9 @@ float ui_text_scale(const App& app);
 // the theme's colours and the style's sizes for that scale. Falls back to ImGui's built-in font
 // when a file is missing, so a test without fonts still runs.
 void ui_setup_style(const App& app, float scale, const char* font_dir);
+
+// The ImGui input settings the app is built for (keyboard navigation inside menus and popups;
+// the main window opts out, app_frame), shared by the web host and the UI tests.
+void ui_configure_io(ImGuiIO& io);
 
 }  // namespace uxcx

@@ -1,8 +1,10 @@
 // view_compare.cpp: two measurement sets of one journey (current vs future, one quarter vs
 // another) or two loaded journeys, side by side per touchpoint, the change as arrows, and a mark
 // where a change is larger than its uncertainty.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "imgui.h"
 #include "platform/platform.h"
@@ -12,16 +14,10 @@
 
 namespace uxcx {
 
-// The analyses of both sides, recomputed only when what is compared changes (never per frame).
-struct CompareCache {
-    unsigned generation = ~0u;
-    int a = -1, b = -1;
-    bool journeys = false;
-    Analysis analysis_a, analysis_b;
-    Comparison cmp;
-};
-
-static void change_cell(double before, double after, double change, bool significant) {
+// "72 -> 80  ^ +8.0" and the verdict on the change: a star when it is larger than its 95%
+// uncertainty, "unknown" when one side has no interval (no star would read as "not significant").
+// The row and the details panel both draw it, so they cannot disagree.
+static void change_cell(double before, double after, double change, bool significant, bool unknown) {
     char a[16], b[16];
     fmt_score(a, sizeof a, before);
     fmt_score(b, sizeof b, after);
@@ -39,16 +35,86 @@ static void change_cell(double before, double after, double change, bool signifi
         ImGui::SameLine();
         ImGui::TextUnformatted(ICON_STAR);
         ImGui::SetItemTooltip("The change is larger than its 95%% uncertainty");
+    } else if (unknown) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("unknown");
+        ImGui::SetItemTooltip("Whether the change is larger than its uncertainty is unknown: one side has no interval (no n or spread)");
     }
 }
 
+// The compared sides' analyses, recomputed only when what is compared changes. Returns whether
+// the other side is the second journey (rather than another set of this one).
+static bool update_compare(App& app) {
+    CompareState& cache = app.compare;
+    const Journey& j = app.doc.journey;
+    const int sets = (int)j.sets.size();
+    const bool journeys = app.other.has_value() && cache.use_other;
+    if (!journeys) {
+        if (app.compare_a >= sets) app.compare_a = 0;
+        if (app.compare_b >= sets) app.compare_b = sets > 1 ? 1 : 0;
+    }
+    if (!cache.valid || cache.generation != app.generation || cache.a != app.compare_a || cache.b != app.compare_b || cache.journeys != journeys) {
+        cache.valid = true;
+        cache.generation = app.generation;
+        cache.a = app.compare_a;
+        cache.b = app.compare_b;
+        cache.journeys = journeys;
+        cache.analysis_a = journeys ? app.doc.analysis : analyse(j, std::max(0, std::min(app.compare_a, sets - 1)));
+        cache.analysis_b = journeys ? app.other->analysis : analyse(j, std::max(0, std::min(app.compare_b, sets - 1)));
+        cache.cmp = compare(j, cache.analysis_a, journeys ? app.other->journey : j, cache.analysis_b);
+    }
+    return journeys;
+}
+
+// The names of the two sides: the sets' names, or the two files'.
+static std::string side_name(const App& app, bool b) {
+    const Journey& j = app.doc.journey;
+    if (app.compare.journeys && app.other) return b ? app.other->name : app.doc.name;
+    const int s = b ? app.compare.b : app.compare.a;
+    return s >= 0 && s < (int)j.sets.size() ? j.sets[(size_t)s].name : std::string("-");
+}
+
+const Analysis& details_analysis(App& app) {
+    if (app.view != "compare" || !app.has_document) return app.doc.analysis;
+    update_compare(app);
+    return app.compare.analysis_a;
+}
+
+void compare_details(App& app, int t) {
+    const Journey& j = app.doc.journey;
+    if (t < 0 || t >= (int)j.touchpoints.size()) return;
+    update_compare(app);
+    const CompareState& cache = app.compare;
+    if (t >= (int)cache.cmp.changes.size() || t >= (int)cache.analysis_a.touchpoints.size()) return;
+    const TouchpointScore& sa = cache.analysis_a.touchpoints[(size_t)t];
+    const int mb = cache.cmp.matchInB[(size_t)t];
+    const TouchpointScore* sb = mb >= 0 && mb < (int)cache.analysis_b.touchpoints.size() ? &cache.analysis_b.touchpoints[(size_t)mb] : nullptr;
+    const Change& c = cache.cmp.changes[(size_t)t];
+    ImGui::SeparatorText("Compared");
+    ImGui::TextDisabled("%s " ICON_RIGHT " %s", side_name(app, false).c_str(), side_name(app, true).c_str());
+    ImGui::Spacing();
+    if (!sb) {
+        ImGui::TextDisabled("not in the other journey");
+        return;
+    }
+    ImGui::TextUnformatted("UX");
+    ImGui::SameLine();
+    change_cell(sa.ux.value, sb->ux.value, c.ux, c.uxSignificant, c.uxUnknown);
+    ImGui::TextUnformatted("CX");
+    ImGui::SameLine();
+    change_cell(sa.cx.value, sb->cx.value, c.cx, c.cxSignificant, c.cxUnknown);
+    // The other side's readings (the panel above shows this side's, of the same analysis as the row).
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", side_name(app, true).c_str());
+    metrics_table(cache.journeys ? app.other->journey : j, cache.analysis_b, mb, "##cmpb",
+                  ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
+}
+
 void view_compare(App& app) {
-    static CompareCache cache;
     const Journey& j = app.doc.journey;
     const float em = ImGui::GetFontSize();
     const int sets = (int)j.sets.size();
-    static bool use_other = true;
-    const bool journeys = app.other.has_value() && use_other;
+    bool& use_other = app.compare.use_other;
 
     // What to compare: two sets of this journey, or this journey against a second file.
     if (app.other) {
@@ -61,9 +127,8 @@ void view_compare(App& app) {
             return;
         }
     }
+    const bool journeys = update_compare(app);
     if (!journeys) {
-        if (app.compare_a >= sets) app.compare_a = 0;
-        if (app.compare_b >= sets) app.compare_b = sets > 1 ? 1 : 0;
         auto set_combo = [&](const char* id, int& v) {
             ImGui::SetNextItemWidth(em * 12);
             if (ImGui::BeginCombo(id, sets > 0 ? j.sets[v].name.c_str() : "-")) {
@@ -87,16 +152,9 @@ void view_compare(App& app) {
     if (!journeys && sets < 2)
         ImGui::TextDisabled("This journey has one measurement set. Open a second journey to compare, or add sets to the file.");
 
-    if (cache.generation != app.generation || cache.a != app.compare_a || cache.b != app.compare_b || cache.journeys != journeys) {
-        cache.generation = app.generation;
-        cache.a = app.compare_a;
-        cache.b = app.compare_b;
-        cache.journeys = journeys;
-        cache.analysis_a = journeys ? app.doc.analysis : analyse(j, std::max(0, std::min(app.compare_a, sets - 1)));
-        cache.analysis_b = journeys ? app.other->analysis : analyse(j, std::max(0, std::min(app.compare_b, sets - 1)));
-        cache.cmp = compare(j, cache.analysis_a, journeys ? app.other->journey : j, cache.analysis_b);
-    }
+    update_compare(app);  // the combos may have changed the sets
     const Journey& jb = journeys ? app.other->journey : j;
+    const CompareState& cache = app.compare;
     const Comparison& cmp = cache.cmp;
     {
         char a[16], b[16], c[16], d[16];
@@ -106,7 +164,7 @@ void view_compare(App& app) {
         fmt_score(d, sizeof d, cmp.journeyB.cx.value);
         ImGui::Text("Whole journey: UX %s " ICON_RIGHT " %s    CX %s " ICON_RIGHT " %s", a, b, c, d);
         ImGui::SameLine(0, em * 2);
-        ImGui::TextDisabled(ICON_STAR " change larger than its 95%% uncertainty");
+        ImGui::TextDisabled(ICON_STAR " change larger than its 95%% uncertainty    unknown: a side has no interval");
     }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
@@ -136,7 +194,7 @@ void view_compare(App& app) {
                 if (ImGui::Selectable(j.touchpoints[t].name.c_str(), app.selected == t, ImGuiSelectableFlags_SpanAllColumns))
                     app.selected = t;
                 const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
-                if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y});
+                if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
                 if (ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
                     touchpoint_tooltip(app, t);
                     ImGui::EndTooltip();
@@ -147,9 +205,9 @@ void view_compare(App& app) {
                 if (!sb)
                     ImGui::TextDisabled("not in the other journey");
                 else
-                    change_cell(sa.ux.value, sb->ux.value, c.ux, c.uxSignificant);
+                    change_cell(sa.ux.value, sb->ux.value, c.ux, c.uxSignificant, c.uxUnknown);
                 ImGui::TableNextColumn();
-                if (sb) change_cell(sa.cx.value, sb->cx.value, c.cx, c.cxSignificant);
+                if (sb) change_cell(sa.cx.value, sb->cx.value, c.cx, c.cxSignificant, c.cxUnknown);
                 ImGui::PopID();
             }
         ImGui::EndTable();

@@ -97,7 +97,7 @@ void view_heatmap(App& app) {
             if (hovered && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) hovered_cell = k;
             // The touchpoints this cell stands for, with the cell's rectangle (for automation).
             for (int i = l.cell_begin[k]; i < l.cell_begin[k + 1] && app.items.size() < 2000; i++)
-                app.items.push_back({l.cell_cards[i], a.x, a.y, b.x - a.x, b.y - a.y});
+                app.items.push_back({l.cell_cards[i], a.x, a.y, b.x - a.x, b.y - a.y, {}, false, 0});
         }
     }
     if (hovered_cell >= 0 && first[hovered_cell] >= 0) {

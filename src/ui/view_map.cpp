@@ -4,9 +4,12 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 #include "imgui.h"
 #include "ui/palette.h"
+#include "ui/style.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -25,6 +28,8 @@ struct MapXform {
     }
 };
 
+// The zoom and position that show the whole journey in `content` (canvas pixels right of the lane
+// labels and under the stage headers), centred across.
 static void fit_camera(MapCamera& cam, const MapLayout& l, ImVec2 content, float em) {
     const float ww = std::max(1.0f, l.width - kLaneLabelW), wh = std::max(1.0f, l.height - kHeaderH);
     float z = std::min(content.x / ww, content.y / wh) / em;
@@ -34,8 +39,15 @@ static void fit_camera(MapCamera& cam, const MapLayout& l, ImVec2 content, float
     cam.y = 0;
 }
 
+// What a card drew: for window.uxcx.state().items.
+struct CardMarks {
+    std::string label;      // the name as drawn, "" when none
+    float label_px = 0;     // its font size
+    bool evidence = false;  // the insufficient-evidence mark
+};
+
 // Draws one card at full detail: name, then the UX and CX chips side by side.
-static void draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, float fs, bool selected, bool hovered) {
+static CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, float fs, bool selected, bool hovered) {
     const Journey& j = app.doc.journey;
     const Touchpoint& tp = j.touchpoints[t];
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
@@ -44,64 +56,103 @@ static void draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b,
     dl->AddRect(a, b, selected ? ui_color(ImGuiCol_NavHighlight) : ui_color(ImGuiCol_Border), r, 0,
                 selected ? fs * 0.22f : 1.0f);
     const float pad = fs * 0.4f;
-    const ImVec4 clip(a.x + pad, a.y, b.x - pad, b.y);
-    draw_text_clipped(dl, fs, ImVec2(a.x + pad, a.y + pad * 0.6f), ui_color(ImGuiCol_Text), tp.name, clip);
+    CardMarks marks;
+    marks.label = ellipsize(tp.name, fs, b.x - a.x - 2 * pad);  // shortened visibly; the tooltip has it whole
+    marks.label_px = fs;
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + pad, a.y + pad * 0.6f), ui_color(ImGuiCol_Text), marks.label.c_str());
     const float top = a.y + fs * 1.6f, bottom = b.y - pad;
     const float mid = (a.x + b.x) * 0.5f;
     const bool offline = channel_offline(j, tp.channel);
     draw_score_chip(dl, ImVec2(a.x + pad, top), ImVec2(mid - pad * 0.5f, bottom), "UX", sc.ux, fs, offline && !sc.ux.present());
     draw_score_chip(dl, ImVec2(mid + pad * 0.5f, top), ImVec2(b.x - pad, bottom), "CX", sc.cx, fs);
+    marks.evidence = (sc.ux.present() && sc.ux.insufficient) || (sc.cx.present() && sc.cx.insufficient);
+    return marks;
 }
 
-// Level of detail below full: two halves, UX left and CX right. The name no longer fits, but the
-// two numbers still do at a readable size (`label_fs`, 0 for none): a fitted map of a whole
-// journey on a laptop or projector then still shows every value, not only colours.
-static void draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected, float label_fs) {
+// Level of detail below full, where the map is fitted on a laptop or projector: the name on top
+// and the two numbers under it, UX left and CX right, at `label_fs`, a readable size that does
+// not shrink with the zoom (0: too small for text, colours only). The insufficient-evidence mark
+// (dashed outline, and the warning sign where it fits) is drawn whatever the size.
+static CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected, float label_fs) {
+    const Journey& j = app.doc.journey;
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
     const float mid = (a.x + b.x) * 0.5f;
-    const ImU32 ux_bg = score_color(sc.ux.value), cx_bg = score_color(sc.cx.value);
-    dl->AddRectFilled(a, ImVec2(mid, b.y), ux_bg);
-    dl->AddRectFilled(ImVec2(mid, a.y), b, cx_bg);
-    if (label_fs > 0 && mid - a.x >= label_fs * 1.6f && b.y - a.y >= label_fs * 1.1f) {
-        const Score* halves[2] = {&sc.ux, &sc.cx};
-        const ImU32 bgs[2] = {ux_bg, cx_bg};
-        for (int h = 0; h < 2; h++) {
-            char text[16];
-            if (halves[h]->present())
-                std::snprintf(text, sizeof text, "%.0f", halves[h]->value);
-            else if (h == 0 && channel_offline(app.doc.journey, app.doc.journey.touchpoints[t].channel))
-                std::snprintf(text, sizeof text, "%s", ICON_PHONE);  // the legend's "offline: no UX reading"
-            else
-                continue;  // an empty half reads as "no reading"; never a 0
-            const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(label_fs, FLT_MAX, 0, text);
-            const float x0 = h == 0 ? a.x : mid, x1 = h == 0 ? mid : b.x;
-            dl->AddText(ImGui::GetFont(), label_fs,
-                        ImVec2((x0 + x1 - size.x) * 0.5f, (a.y + b.y - size.y) * 0.5f), text_on(bgs[h]), text);
+    CardMarks marks;
+    // The name band, when two lines of text fit the card's height.
+    float top = a.y;
+    if (label_fs > 0 && b.y - a.y >= label_fs * 2.3f) {
+        top = a.y + label_fs * 1.25f;
+        dl->AddRectFilled(a, ImVec2(b.x, top), ui_color(ImGuiCol_PopupBg));
+        const float pad = label_fs * 0.3f;
+        marks.label = ellipsize(j.touchpoints[t].name, label_fs, b.x - a.x - 2 * pad);
+        marks.label_px = label_fs;
+        dl->AddText(ImGui::GetFont(), label_fs, ImVec2(a.x + pad, a.y + label_fs * 0.1f), ui_color(ImGuiCol_Text), marks.label.c_str());
+    }
+    const Score* halves[2] = {&sc.ux, &sc.cx};
+    for (int h = 0; h < 2; h++) {
+        const Score& s = *halves[h];
+        const ImVec2 ha(h == 0 ? a.x : mid, top), hb(h == 0 ? mid : b.x, b.y);
+        const ImU32 bg = score_color(s.value);
+        dl->AddRectFilled(ha, hb, bg);
+        const bool weak = s.present() && s.insufficient;
+        if (weak) draw_evidence_mark(dl, ha, hb, std::max(label_fs, (hb.y - ha.y) * 0.5f));
+        marks.evidence |= weak;
+        if (label_fs <= 0 || hb.x - ha.x < label_fs * 1.6f || hb.y - ha.y < label_fs * 1.05f) continue;
+        char text[24];
+        if (s.present())
+            std::snprintf(text, sizeof text, "%.0f%s", s.value, weak ? " " ICON_WARN : "");
+        else if (h == 0 && channel_offline(j, j.touchpoints[t].channel))
+            std::snprintf(text, sizeof text, "%s", ICON_PHONE);  // the legend's "offline: no UX reading"
+        else
+            continue;  // an empty half reads as "no reading"; never a 0
+        ImVec2 size = ImGui::GetFont()->CalcTextSizeA(label_fs, FLT_MAX, 0, text);
+        if (size.x > hb.x - ha.x && weak) {  // no room for the sign: the dashes still say it
+            std::snprintf(text, sizeof text, "%.0f", s.value);
+            size = ImGui::GetFont()->CalcTextSizeA(label_fs, FLT_MAX, 0, text);
         }
+        dl->AddText(ImGui::GetFont(), label_fs, ImVec2((ha.x + hb.x - size.x) * 0.5f, (ha.y + hb.y - size.y) * 0.5f), text_on(bg), text);
     }
     if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavHighlight), 0, 0, 3);
+    return marks;
 }
 
-static void draw_header(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
+// The stage headers: "3. Delivery" and the stage's UX and CX. A title that does not fit is drawn
+// smaller (down to a readable minimum), then shortened with "…"; hovering shows it whole (the
+// caller's tooltip). Each header drawn goes to app.headers. Returns the column under the mouse.
+static int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, float min_fs,
+                       bool hovered) {
     const Journey& j = app.doc.journey;
     const MapLayout& l = app.doc.layout;
     const float h = kHeaderH * em;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int under_mouse = -1;
     dl->AddRectFilled(p0, ImVec2(p1.x, p0.y + h), ui_color(ImGuiCol_MenuBarBg));
     dl->AddLine(ImVec2(p0.x, p0.y + h), ImVec2(p1.x, p0.y + h), ui_color(ImGuiCol_Border));
+    ImFont* font = ImGui::GetFont();
     for (size_t c = 0; c < l.columns.size(); c++) {
         const float x0 = std::max(xf.to_screen(l.columns[c].x, 0).x, p0.x + kLaneLabelW * em);
-        const float x1 = xf.to_screen(l.columns[c].right(), 0).x;
-        if (x1 < p0.x || x0 > p1.x || x1 - x0 < em * 0.5f) continue;
+        const float x1 = std::min(xf.to_screen(l.columns[c].right(), 0).x, p1.x);
+        if (x1 <= x0 || x1 - x0 < em * 0.5f) continue;
+        if (hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= p0.y && mouse.y < p0.y + h) under_mouse = (int)c;
         const int s = l.column_stage[c];
         const GroupScore& g = app.doc.analysis.stages[s >= 0 ? s : j.stages.size()];
         dl->AddLine(ImVec2(x1, p0.y), ImVec2(x1, p0.y + h), ui_color(ImGuiCol_Border));
-        const ImVec4 clip(x0 + em * 0.4f, p0.y, x1 - em * 0.2f, p0.y + h);
-        char title[16];
-        std::snprintf(title, sizeof title, "%d. ", (int)c + 1);
-        const float tw = ImGui::CalcTextSize(title).x;
-        draw_text_clipped(dl, em, ImVec2(x0 + em * 0.5f, p0.y + em * 0.3f), ui_color(ImGuiCol_TextDisabled), title, clip);
-        draw_text_clipped(dl, em, ImVec2(x0 + em * 0.5f + tw, p0.y + em * 0.3f), ui_color(ImGuiCol_Text),
-                          stage_name(j, s), clip);
+        char number[16];
+        std::snprintf(number, sizeof number, "%d. ", (int)c + 1);
+        const char* name = stage_name(j, s);
+        const float room = x1 - x0 - em * 0.7f;
+        float fs = em;
+        const float whole = font->CalcTextSizeA(fs, FLT_MAX, 0, number).x + font->CalcTextSizeA(fs, FLT_MAX, 0, name).x;
+        if (whole > room && room > 0) fs = std::max(min_fs, std::min(em, em * room / whole));
+        const float nw = font->CalcTextSizeA(fs, FLT_MAX, 0, number).x;
+        std::string label = nw <= room ? number + ellipsize(name, fs, room - nw) : std::string();
+        if (!label.empty() && label.size() == std::strlen(number)) label.clear();  // a bare "3. " names nothing
+        if (!label.empty()) {
+            const ImVec2 at(x0 + em * 0.5f, p0.y + em * 0.3f + (em - fs) * 0.5f);
+            dl->AddText(font, fs, at, ui_color(ImGuiCol_TextDisabled), number);
+            dl->AddText(font, fs, ImVec2(at.x + nw, at.y), ui_color(ImGuiCol_Text), label.c_str() + std::strlen(number));
+        }
+        app.headers.push_back({(int)c, x0, p0.y, x1 - x0, h, label});
         const float cw = std::min(em * 6.0f, (x1 - x0 - em * 1.5f) * 0.5f);
         if (cw > em * 2.5f) {
             const ImVec2 a(x0 + em * 0.5f, p0.y + em * 1.7f);
@@ -110,6 +161,22 @@ static void draw_header(ImDrawList* dl, const App& app, const MapXform& xf, ImVe
                             "CX", g.cx, em * 0.9f);
         }
     }
+    return under_mouse;
+}
+
+// The whole stage title and its scores, for a header under the mouse.
+static void header_tooltip(const App& app, int column) {
+    const Journey& j = app.doc.journey;
+    const int s = app.doc.layout.column_stage[(size_t)column];
+    const GroupScore& g = app.doc.analysis.stages[s >= 0 ? s : j.stages.size()];
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::Text("%d. %s", column + 1, stage_name(j, s));
+    ImGui::PopTextWrapPos();
+    char ux[16], cx[16];
+    fmt_score(ux, sizeof ux, g.ux.value);
+    fmt_score(cx, sizeof cx, g.cx.value);
+    ImGui::TextDisabled("%d touchpoints  \xc2\xb7  UX %s%s  \xc2\xb7  CX %s%s", g.count, ux,
+                        g.ux.present() && g.ux.insufficient ? " " ICON_WARN : "", cx, g.cx.present() && g.cx.insufficient ? " " ICON_WARN : "");
 }
 
 static void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
@@ -197,15 +264,24 @@ void view_map(App& app) {
     const MapLayout& l = app.doc.layout;
     MapCamera& cam = app.map;
     const float em = ImGui::GetFontSize();
+    const float css = std::max(1.0f, app.dpi_scale);  // device pixels per CSS pixel
+    // The stage headers and lane labels are fixed overlays. Presentation's larger type would make
+    // them take a third more of the map's room; they grow by a quarter at most.
+    const float oem = std::min(em, em / ui_text_scale(app) * 1.25f);
+    ImGuiIO& io = ImGui::GetIO();
 
     // Toolbar of the view: fit, zoom, legends.
+    if (cam.fit) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(ICON_EXPAND " Fit")) cam.fit = true;
-    ImGui::SetItemTooltip("Fit the whole journey in the window (F)");
+    if (cam.fit) ImGui::PopStyleColor();
+    ImGui::SetItemTooltip("Fit the whole journey in the window (F); it stays fitted until you pan or zoom");
     ImGui::SameLine();
     ImGui::Text("%.0f%%", cam.zoom * 100);
     ImGui::SameLine(0, em * 1.5f);
     legend_score(j.scoring.threshold);
-    ImGui::SameLine(0, em * 1.5f);
+    // The marks' legend on the same line when it fits, else on its own: never cut off.
+    if (ImGui::GetContentRegionAvail().x - (ImGui::GetItemRectMax().x - ImGui::GetCursorScreenPos().x) > em * 1.5f + legend_evidence_width())
+        ImGui::SameLine(0, em * 1.5f);
     legend_evidence();
 
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -215,23 +291,26 @@ void view_map(App& app) {
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
     ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
-    const ImVec2 content(size.x - kLaneLabelW * em, size.y - kHeaderH * em);
-    if (cam.fit) {
-        fit_camera(cam, l, content, em);
-        cam.fit = false;
-    }
-    ImGuiIO& io = ImGui::GetIO();
-    if (app_owns_keyboard() && ImGui::IsKeyPressed(ImGuiKey_F, false) && !io.KeyCtrl) fit_camera(cam, l, content, em);
+    const float lane_w = kLaneLabelW * oem, head_h = kHeaderH * oem;
+    const ImVec2 content(size.x - lane_w, size.y - head_h);
+    if (app_owns_keyboard() && ImGui::IsKeyPressed(ImGuiKey_F, false) && !io.KeyCtrl) cam.fit = true;
+    // Fitted stays fitted: recomputed every frame, so a resize, full screen or a new type size
+    // (presentation on or off) never leaves a stale zoom behind.
+    if (cam.fit) fit_camera(cam, l, content, em);
 
     // Pan: drag (either button) or the wheel; zoom: ctrl+wheel (browsers send pinch as ctrl+wheel).
+    // Either leaves the fit.
     float scale = em * cam.zoom;
-    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right))) {
+    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right)) &&
+        (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         cam.x -= io.MouseDelta.x / scale;
         cam.y -= io.MouseDelta.y / scale;
+        cam.fit = false;
     }
     if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+        cam.fit = false;
         if (io.KeyCtrl) {
-            const ImVec2 origin(p0.x + kLaneLabelW * em, p0.y + kHeaderH * em);
+            const ImVec2 origin(p0.x + lane_w, p0.y + head_h);
             const float wx = cam.x + (io.MousePos.x - origin.x) / scale, wy = cam.y + (io.MousePos.y - origin.y) / scale;
             cam.zoom = std::clamp(cam.zoom * std::pow(1.15f, io.MouseWheel), 0.005f, 3.0f);
             scale = em * cam.zoom;
@@ -247,15 +326,15 @@ void view_map(App& app) {
             }
         }
     }
-    const MapXform xf{ImVec2(p0.x + kLaneLabelW * em, p0.y + kHeaderH * em), scale, cam.x, cam.y};
+    const MapXform xf{ImVec2(p0.x + lane_w, p0.y + head_h), scale, cam.x, cam.y};
 
-    // Bring the selected card into view after keyboard navigation.
+    // Bring the selected card into view after keyboard navigation (a fitted map already shows it).
     if (cam.follow && app.selected >= 0 && app.selected < (int)l.cards.size()) {
         const LayoutRect& r = l.cards[app.selected];
         const float vw = content.x / scale, vh = content.y / scale;
         const float left = r.x - kLaneLabelW, top = r.y - kHeaderH;
-        if (left < cam.x || left + r.w > cam.x + vw) cam.x = left + r.w * 0.5f - vw * 0.5f;
-        if (top < cam.y || top + r.h > cam.y + vh) cam.y = top + r.h * 0.5f - vh * 0.5f;
+        if (left < cam.x || left + r.w > cam.x + vw) cam.x = left + r.w * 0.5f - vw * 0.5f, cam.fit = false;
+        if (top < cam.y || top + r.h > cam.y + vh) cam.y = top + r.h * 0.5f - vh * 0.5f, cam.fit = false;
         cam.follow = false;
     }
     // Keep at least half the window on the journey: no panning off into empty space.
@@ -275,17 +354,20 @@ void view_map(App& app) {
     draw_lanes(dl, app, view, c0, p1, em);
 
     // Cards, culled per cell then per card; three levels of detail by on-screen card size.
-    const float card_px = kCardW * scale;
-    // Text is drawn while it is at least 8 CSS pixels high; below that a card is two colours.
-    const bool full = em * cam.zoom >= 8.0f * std::max(1.0f, app.dpi_scale);
+    const float card_px = kCardW * scale, card_h_px = kCardH * scale;
+    const float fs = em * cam.zoom;
+    // Full detail (name, chips, whiskers) once its text is at least 0.7 of the UI's type; below
+    // that the middle level keeps a readable name and numbers instead of shrinking them.
+    const bool full = fs >= em * 0.7f;
     // Cards narrower than 8 px are noise, and tens of thousands of them cost a frame: one block
     // per cell instead, coloured by the cell's aggregate.
-    const bool blocks = card_px < 8.0f * std::max(1.0f, app.dpi_scale);
+    const bool blocks = card_px < 8.0f * css;
     const int lanes = (int)l.lanes.size();
     int hovered_card = -1;
-    const float fs = em * cam.zoom;
-    // Between full detail and blocks, the two numbers at 0.8 em while a card is at least ~4 em wide.
-    const float small_label_fs = card_px >= em * 4.0f ? em * 0.8f : 0.0f;
+    // The middle level's text: as large as two lines in the card allow, up to 0.75 em; none below
+    // 9 CSS pixels, which nobody reads on a projector.
+    float small_label_fs = std::min(card_h_px * 0.4f, em * 0.75f);
+    if (small_label_fs < 9.0f * css) small_label_fs = 0;
     for (int c = 0; c < (int)l.columns.size(); c++) {
         const float x0 = view.to_screen(l.columns[c].x, 0).x, x1 = view.to_screen(l.columns[c].right(), 0).x;
         if (x1 < c0.x || x0 > p1.x) continue;
@@ -296,13 +378,16 @@ void view_map(App& app) {
             const int begin = l.cell_begin[cell], end = l.cell_begin[cell + 1];
             if (begin == end) continue;
             if (blocks) {
-                // Block of the cell's aggregate: UX left half, CX right half.
+                // Block of the cell's aggregate: UX left half, CX right half, each with the
+                // insufficient-evidence mark when the cell's evidence is thin.
                 const int s = l.column_stage[c], ch = l.lane_channel[ln];
                 const size_t S = j.stages.size() + 1, C = j.channels.size() + 1;
                 const GroupScore& g = app.doc.analysis.cells[(s >= 0 ? s : S - 1) * C + (ch >= 0 ? ch : C - 1)];
-                const ImVec2 a(x0 + 1, y0 + 1), b(x1 - 1, y1 - 1);
-                dl->AddRectFilled(a, ImVec2((a.x + b.x) * 0.5f, b.y), score_color(g.ux.value, 0.85f));
-                dl->AddRectFilled(ImVec2((a.x + b.x) * 0.5f, a.y), b, score_color(g.cx.value, 0.85f));
+                const ImVec2 a(x0 + 1, y0 + 1), b(x1 - 1, y1 - 1), m((a.x + b.x) * 0.5f, 0);
+                dl->AddRectFilled(a, ImVec2(m.x, b.y), score_color(g.ux.value, 0.85f));
+                dl->AddRectFilled(ImVec2(m.x, a.y), b, score_color(g.cx.value, 0.85f));
+                if (g.ux.present() && g.ux.insufficient) draw_evidence_mark(dl, a, ImVec2(m.x, b.y), 4.0f * css);
+                if (g.cx.present() && g.cx.insufficient) draw_evidence_mark(dl, ImVec2(m.x, a.y), b, 4.0f * css);
                 continue;
             }
             for (int i = begin; i < end; i++) {
@@ -311,17 +396,15 @@ void view_map(App& app) {
                 const ImVec2 a = view.to_screen(r.x, r.y), b = view.to_screen(r.right(), r.bottom());
                 if (b.x < c0.x || a.x > p1.x || b.y < c0.y || a.y > p1.y) continue;
                 const bool over = hovered && io.MousePos.x >= a.x && io.MousePos.x < b.x && io.MousePos.y >= a.y &&
-                                  io.MousePos.y < b.y;
+                                  io.MousePos.y < b.y && io.MousePos.x >= c0.x && io.MousePos.y >= c0.y;
                 if (over) hovered_card = t;
-                if (full)
-                    draw_card(dl, app, t, a, b, fs, app.selected == t, over);
-                else
-                    draw_card_small(dl, app, t, a, b, app.selected == t, small_label_fs);
+                CardMarks marks = full ? draw_card(dl, app, t, a, b, fs, app.selected == t, over)
+                                       : draw_card_small(dl, app, t, a, b, app.selected == t, small_label_fs);
                 if (app.items.size() < kMaxItems) {
                     // Report the visible part only, so a click at its centre lands on the card.
                     const float vx0 = std::max(a.x, c0.x), vy0 = std::max(a.y, c0.y);
                     const float vx1 = std::min(b.x, p1.x), vy1 = std::min(b.y, p1.y);
-                    app.items.push_back({t, vx0, vy0, vx1 - vx0, vy1 - vy0});
+                    app.items.push_back({t, vx0, vy0, vx1 - vx0, vy1 - vy0, std::move(marks.label), marks.evidence, marks.label_px});
                 }
             }
         }
@@ -336,19 +419,24 @@ void view_map(App& app) {
     draw_emotion(dl, app, view, em);
     dl->PopClipRect();
 
-    draw_header(dl, app, view, p0, p1, em);
-    draw_lane_labels(dl, app, view, p0, p1, em);
-    dl->AddRectFilled(p0, ImVec2(p0.x + kLaneLabelW * em, p0.y + kHeaderH * em), ui_color(ImGuiCol_MenuBarBg));
+    // Stage titles shrink to a readable minimum before they are shortened: 11 CSS pixels, or the
+    // cards' own text size when that is larger.
+    const int hovered_header = draw_header(dl, app, view, p0, p1, oem, std::min(oem, std::max(11.0f * css, small_label_fs)), hovered);
+    draw_lane_labels(dl, app, view, p0, p1, oem);
+    dl->AddRectFilled(p0, ImVec2(p0.x + lane_w, p0.y + head_h), ui_color(ImGuiCol_MenuBarBg));
     if (j.touchpoints.empty())
         dl->AddText(ImVec2(c0.x + em, c0.y + em), ui_color(ImGuiCol_TextDisabled), "This journey has no touchpoints yet.");
     dl->PopClipRect();
 
-    // Click selects (a drag is a pan, not a click); hover shows the raw numbers.
+    // Click selects (a drag is a pan, not a click); hover shows the raw numbers, or a whole title.
     if (hovered_card >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < em * em * 0.25f)
         app.selected = hovered_card;
     if (hovered_card >= 0 && !active && ImGui::BeginTooltip()) {
         touchpoint_tooltip(app, hovered_card);
+        ImGui::EndTooltip();
+    } else if (hovered_header >= 0 && !active && ImGui::BeginTooltip()) {
+        header_tooltip(app, hovered_header);
         ImGui::EndTooltip();
     }
 }

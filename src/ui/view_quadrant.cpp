@@ -118,7 +118,7 @@ void view_quadrant(App& app) {
             best = d;
             hovered_t = t;
         }
-        if (app.items.size() < 2000) app.items.push_back({t, c.x - r, c.y - r, 2 * r, 2 * r});
+        if (app.items.size() < 2000) app.items.push_back({t, c.x - r, c.y - r, 2 * r, 2 * r, {}, false, 0});
     }
     if (shown.empty()) dl->AddText(ImVec2(a.x + em, a.y + em), ui_color(ImGuiCol_TextDisabled), "No touchpoint has both a UX and a CX score.");
     dl->PopClipRect();
@@ -159,7 +159,7 @@ void view_quadrant(App& app) {
                 }
                 ImGui::SameLine();
                 ImGui::TextUnformatted(j.touchpoints[t].name.c_str());
-                if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y});
+                if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
                 ImGui::PopID();
             }
         ImGui::EndChild();

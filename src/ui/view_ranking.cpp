@@ -26,12 +26,11 @@ static double evidence_n(const TouchpointScore& s) {
 
 void view_ranking(App& app) {
     // The filters live in app.filters (links carry them); the text filter's parsed form and the
-    // rows are caches here, rebuilt when the filters, the data or the sort change.
-    static ImGuiTextFilter filter;
-    static std::vector<int> rows;
-    static unsigned built_for = ~0u;
-    static ViewFilters built_with;
-    static bool dirty = true;
+    // rows live in app.ranking, rebuilt when the filters, the document or the sort change.
+    RankingState& st = app.ranking;
+    ImGuiTextFilter& filter = st.filter;
+    std::vector<int>& rows = st.rows;
+    bool& dirty = st.dirty;
     int &quadrant = app.filters.quadrant, &stage = app.filters.stage, &channel = app.filters.channel;
     const Journey& j = app.doc.journey;
     const Analysis& an = app.doc.analysis;
@@ -80,13 +79,8 @@ void view_ranking(App& app) {
     ImGui::SameLine(0, em * 1.5f);
     legend_gap();
 
-    if (built_for != app.generation) {
-        built_for = app.generation;
-        dirty = true;
-        if (stage >= (int)j.stages.size()) stage = kAllGroups;
-        if (channel >= (int)j.channels.size()) channel = kAllGroups;
-    }
-    if (!(built_with == app.filters)) built_with = app.filters, dirty = true;
+    if (!(st.built_with == app.filters)) st.built_with = app.filters, dirty = true;
+    if (st.generation != app.generation) st.generation = app.generation, dirty = true;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -161,6 +155,14 @@ void view_ranking(App& app) {
     for (size_t i = 0; i < an.priority.size(); i++) rank_of[an.priority[i]] = (int)i;
     ImGuiListClipper clip;
     clip.Begin((int)rows.size());
+    // After a key moved the selection, its row is laid out even when scrolled away, and scrolled to.
+    int scroll_row = -1;
+    if (st.scroll_to_selected) {
+        st.scroll_to_selected = false;
+        const auto it = std::find(rows.begin(), rows.end(), app.selected);
+        if (it != rows.end()) scroll_row = (int)(it - rows.begin());
+        if (scroll_row >= 0) clip.IncludeItemByIndex(scroll_row);
+    }
     while (clip.Step())
         for (int i = clip.DisplayStart; i < clip.DisplayEnd; i++) {
             const int t = rows[i];
@@ -172,9 +174,10 @@ void view_ranking(App& app) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%d", rank_of[t] + 1);
             if (ImGui::Selectable(buf, app.selected == t, ImGuiSelectableFlags_SpanAllColumns)) app.selected = t;
+            if (i == scroll_row && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
             const bool hov = ImGui::IsItemHovered();
             const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
-            if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y});
+            if (app.items.size() < 2000 && ImGui::IsItemVisible()) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tp.name.c_str());
             ImGui::TableNextColumn();

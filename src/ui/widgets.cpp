@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
+#include "imgui_internal.h"  // ImTextCharFromUtf8: ImGui's own UTF-8 decoding, as its text drawing does
 #include "ui/palette.h"
 
 namespace uxcx {
@@ -45,6 +47,42 @@ void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, s
     dl->AddText(ImGui::GetFont(), font_size, pos, col, text.data(), text.data() + text.size(), 0.0f, &clip);
 }
 
+std::string ellipsize(std::string_view text, float fs, float max_w) {
+    // One pass over the characters with the font's advances (no kerning in ImGui 1.90): cheap
+    // enough for every card on a fitted map, every frame.
+    ImFont* font = ImGui::GetFont();
+    const float k = fs / font->FontSize;
+    static constexpr std::string_view kEllipsis = "\xe2\x80\xa6";  // U+2026
+    const float ellipsis_w = font->GetCharAdvance((ImWchar)0x2026) * k;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    float w = 0;
+    size_t cut = 0;  // the longest prefix that fits with the ellipsis after it
+    for (const char* p = begin; p < end;) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, p, end);
+        if (len <= 0) break;
+        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD))) * k;
+        p += len;
+        if (w + ellipsis_w <= max_w) cut = (size_t)(p - begin);
+        if (w > max_w) break;
+    }
+    if (w <= max_w) return std::string(text);
+    if (ellipsis_w > max_w) return {};
+    while (cut > 0 && text[cut - 1] == ' ') cut--;  // "Notice…", not "Notice …"
+    return std::string(text.substr(0, cut)) + std::string(kEllipsis);
+}
+
+void draw_evidence_mark(ImDrawList* dl, ImVec2 a, ImVec2 b, float fs) {
+    const float dash = std::max(3.0f, fs * 0.35f), t = std::max(1.5f, fs * 0.12f);
+    const ImU32 ink = IM_COL32(20, 20, 20, 255);
+    for (float x = a.x; x < b.x; x += dash * 2) {
+        const float x1 = std::min(x + dash, b.x);
+        dl->AddLine(ImVec2(x, a.y + t * 0.5f), ImVec2(x1, a.y + t * 0.5f), ink, t);
+        dl->AddLine(ImVec2(x, b.y - t * 0.5f), ImVec2(x1, b.y - t * 0.5f), ink, t);
+    }
+}
+
 void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, const Score& s, float fs, bool offline) {
     const float r = fs * 0.25f;
     const ImVec4 clip(a.x, a.y, b.x, b.y);
@@ -61,14 +99,7 @@ void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, cons
     }
     const ImU32 bg = score_color(s.value), fg = text_on(bg);
     dl->AddRectFilled(a, b, bg, r);
-    if (s.insufficient) {
-        // Hatched border: a dashed outline reads as "uncertain" even in greyscale print.
-        const float dash = fs * 0.35f;
-        for (float x = a.x; x < b.x; x += dash * 2) {
-            dl->AddLine(ImVec2(x, a.y + 1), ImVec2(std::min(x + dash, b.x), a.y + 1), IM_COL32(20, 20, 20, 255), fs * 0.1f);
-            dl->AddLine(ImVec2(x, b.y - 1), ImVec2(std::min(x + dash, b.x), b.y - 1), IM_COL32(20, 20, 20, 255), fs * 0.1f);
-        }
-    }
+    if (s.insufficient) draw_evidence_mark(dl, a, b, fs);
     char text[48];
     std::snprintf(text, sizeof text, "%s %.0f%s", label, s.value, s.insufficient ? "  " ICON_WARN : "");
     draw_text_clipped(dl, fs, ImVec2(a.x + fs * 0.3f, a.y + fs * 0.1f), fg, text, clip);
@@ -118,12 +149,13 @@ void touchpoint_tooltip(const App& app, int t) {
     score_line("UX", sc.ux);
     score_line("CX", sc.cx);
     ImGui::Text("Quadrant: %s", quadrant_label(sc.quadrant));
-    metrics_table(app, t, "##tipmetrics", ImGuiTableFlags_SizingFixedFit, false);
+    metrics_table(app.doc.journey, app.doc.analysis, t, "##tipmetrics", ImGuiTableFlags_SizingFixedFit, false);
 }
 
-void metrics_table(const App& app, int t, const char* id, ImGuiTableFlags flags, bool headers) {
-    const Touchpoint& tp = app.doc.journey.touchpoints[(size_t)t];
-    const TouchpointScore& sc = app.doc.analysis.touchpoints[(size_t)t];
+void metrics_table(const Journey& j, const Analysis& an, int t, const char* id, ImGuiTableFlags flags, bool headers) {
+    if (t < 0 || t >= (int)j.touchpoints.size() || t >= (int)an.touchpoints.size()) return;
+    const Touchpoint& tp = j.touchpoints[(size_t)t];
+    const TouchpointScore& sc = an.touchpoints[(size_t)t];
     if (sc.metrics.empty() || !ImGui::BeginTable(id, 4, flags)) return;
     if (headers) {
         ImGui::TableSetupColumn("Metric");
@@ -132,7 +164,7 @@ void metrics_table(const App& app, int t, const char* id, ImGuiTableFlags flags,
         ImGui::TableSetupColumn("n");
         ImGui::TableHeadersRow();
     }
-    const Measurement* m = app.doc.analysis.set < (int)tp.sets.size() ? &tp.sets[(size_t)app.doc.analysis.set] : nullptr;
+    const Measurement* m = an.set >= 0 && an.set < (int)tp.sets.size() ? &tp.sets[(size_t)an.set] : nullptr;
     for (const MetricScore& ms : sc.metrics) {
         char raw[32], score[16], iv[48], n[24] = "";
         fmt_metric(raw, sizeof raw, ms.metric, ms.value);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "imgui.h"
@@ -48,12 +49,21 @@ void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, cons
 
 // The tooltip body for a touchpoint: raw metrics in their own units, n, interval, quadrant.
 void touchpoint_tooltip(const App& app, int t);
-// Every metric of touchpoint t: name, reading in its own units, 0-100 score with its 95% interval
-// and the insufficient-evidence mark, n. The details panel shows it with headers, the tooltip without.
-void metrics_table(const App& app, int t, const char* id, ImGuiTableFlags flags, bool headers);
+// Every metric of touchpoint t of `j` as `an` (an analysis of one of j's sets) scores it: name,
+// reading in its own units, 0-100 score with its 95% interval and the insufficient-evidence mark,
+// n. The details panel shows it with headers, the tooltip without; Compare shows each side's.
+void metrics_table(const Journey& j, const Analysis& an, int t, const char* id, ImGuiTableFlags flags, bool headers);
 
 // Text through ImGui without format interpretation, clipped to `clip` (user text is never a format).
 void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, std::string_view text, const ImVec4& clip);
+
+// `text` as it fits in `max_w` pixels at `font_size`: whole when it fits, otherwise the longest
+// prefix (cut between UTF-8 characters) followed by "…", or empty when not even "…" fits.
+std::string ellipsize(std::string_view text, float font_size, float max_w);
+
+// The insufficient-evidence mark on a coloured rectangle: a dashed outline in ink (it reads as
+// "uncertain" in greyscale print too). The legend promises it, so every level of detail draws it.
+void draw_evidence_mark(ImDrawList* dl, ImVec2 a, ImVec2 b, float font_size);
 
 // Names for display.
 const char* stage_name(const Journey& j, int stage);      // "Unassigned" for -1

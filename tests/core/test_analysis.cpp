@@ -385,8 +385,14 @@ TEST_CASE("touchpoints are paired by id; changes are b - a with their significan
     CHECK(std::isnan(c.changes[2].ux));  // t3 is not in b
     CHECK(c.changes[3].ux == near(40));
     CHECK_FALSE(c.changes[3].uxSignificant);
+    // ... and not "not significant" either: with no interval the answer is unknown.
+    CHECK(c.changes[3].uxUnknown);
+    CHECK_FALSE(c.changes[0].uxUnknown);  // both intervals known: a verdict
+    CHECK_FALSE(c.changes[1].uxUnknown);
+    CHECK_FALSE(c.changes[2].uxUnknown);  // no change at all: nothing to judge
     CHECK(std::isnan(c.changes[0].cx));  // no CX on either side
     CHECK_FALSE(c.changes[0].cxSignificant);
+    CHECK_FALSE(c.changes[0].cxUnknown);
     CHECK(c.missingInB == std::vector<int>{0});  // t4 is only in b
     CHECK(c.journeyA.ux.value == near(a.journey.ux.value));
     CHECK(c.journeyB.ux.value == near(b.journey.ux.value));

@@ -21,7 +21,7 @@ struct UiHarness {
     explicit UiHarness(float width = 1600, float height = 1000) {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
+        ui_configure_io(io);  // as the web host does: keyboard navigation on
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         rebuild_style();

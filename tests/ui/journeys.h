@@ -46,4 +46,38 @@ inline std::string generated_journey(int n, const std::string& name_prefix = "To
     return s + "]}";
 }
 
+// What a consultant brings to a client meeting: 7 stages with long titles, 6 channels (3 of them
+// offline), 14 touchpoints with names of a few words; touchpoints "weak-*" rest on n = 3 (below
+// the minimum sample: insufficient evidence), the others on n = 220. tests/e2e/meeting.test.mjs
+// builds the same journey.
+inline std::string meeting_journey() {
+    static const char* stages[] = {"Notice the dark screen", "Search for a fix", "Contact support", "Diagnose remotely",
+                                   "Repair and return", "Follow-up survey", "Renew the warranty"};
+    static const char* channels[][2] = {{"Website", "true"}, {"Mobile app", "true"}, {"Email", "true"},
+                                        {"Support hotline", "false"}, {"Courier", "false"}, {"Repair shop", "false"}};
+    std::string s = R"({"title": "Meeting", "stages": [)";
+    for (int i = 0; i < 7; i++) s += std::string(i ? "," : "") + "{\"id\": \"s" + std::to_string(i) + "\", \"name\": " + json_str(stages[i]) + "}";
+    s += R"(], "channels": [)";
+    for (int i = 0; i < 6; i++)
+        s += std::string(i ? "," : "") + "{\"id\": \"c" + std::to_string(i) + "\", \"name\": " + json_str(channels[i][0]) +
+             ", \"digital\": " + channels[i][1] + "}";
+    s += R"(], "touchpoints": [)";
+    char buf[512];
+    for (int i = 0; i < 14; i++) {
+        const int stage = i / 2, channel = (i * 5) % 6;
+        const bool weak = i % 3 == 1, digital = channel < 3;
+        const int n = weak ? 3 : 220;
+        std::snprintf(buf, sizeof buf, R"(%s{"id": "%s-%d", "stage": "s%d", "channel": "c%d", "name": "%s step %d of the journey",)",
+                      i ? "," : "", weak ? "weak" : "solid", i, stage, channel, weak ? "Thin" : "Solid", i);
+        s += buf;
+        if (digital) {
+            std::snprintf(buf, sizeof buf, R"("ux": {"sus": %d, "n": %d},)", 35 + (i * 13) % 60, weak ? 3 : 40);
+            s += buf;
+        }
+        std::snprintf(buf, sizeof buf, R"("cx": {"csat": %d, "n": %d}})", 30 + (i * 17) % 65, n);
+        s += buf;
+    }
+    return s + "]}";
+}
+
 }  // namespace uxcx::test

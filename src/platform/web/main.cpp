@@ -260,8 +260,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no file system to save to: settings live in localStorage (web host)
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    uxcx::ui_configure_io(io);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);

@@ -155,7 +155,14 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
     for (const VisibleItem& it : app.items) {
         if (it.touchpoint < 0 || it.touchpoint >= (int)j.touchpoints.size()) continue;
         items.push_back({{"id", j.touchpoints[(size_t)it.touchpoint].id},
-                         {"x", it.x / s}, {"y", it.y / s}, {"w", it.w / s}, {"h", it.h / s}});
+                         {"x", it.x / s}, {"y", it.y / s}, {"w", it.w / s}, {"h", it.h / s},
+                         {"label", it.label}, {"labelPx", it.label_px / s}, {"evidence", it.evidence}});
+    }
+    nlohmann::json headers = nlohmann::json::array();
+    for (const VisibleHeader& h : app.headers) {
+        const int stage = h.column >= 0 && h.column < (int)app.doc.layout.column_stage.size() ? app.doc.layout.column_stage[(size_t)h.column] : -1;
+        headers.push_back({{"id", stage >= 0 ? nlohmann::json(j.stages[(size_t)stage].id) : nlohmann::json(nullptr)},
+                           {"x", h.x / s}, {"y", h.y / s}, {"w", h.w / s}, {"h", h.h / s}, {"label", h.label}});
     }
     nlohmann::json st = {
         {"title", app.has_document ? nlohmann::json(j.title) : nlohmann::json(nullptr)},
@@ -173,6 +180,9 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"frameMs", app.frame_ms},  // the app's own CPU time in its last app_frame()
         {"frames", web_host_frames_drawn()},  // frames drawn so far: constant while idle
         {"items", items},
+        {"headers", headers},
+        {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},
+        {"panel", app.has_document && app.selected >= 0 && (app.presentation ? app.show_story : app.show_details)},
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_result.c_str();
