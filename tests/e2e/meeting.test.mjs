@@ -34,6 +34,18 @@ function meetingJourney() {
   });
 }
 
+// Does `act`, then waits for a state the app drew after it that satisfies `pred`: an idle app
+// draws nothing, so a state read right after a key press can still be the one before it.
+async function after(page, act, pred, timeout = 20000) {
+  const f0 = (await state(page)).frames;
+  await act();
+  try {
+    return await waitForState(page, (x) => x.frames >= f0 + 2 && pred(x), timeout);
+  } catch (e) {
+    throw new Error(`after ${act.toString().slice(0, 80)}: ${e.message}`);
+  }
+}
+
 // Every touchpoint on screen with a readable name, every stage titled, side by side, on the canvas.
 function assertWholeJourneyNamed(s, width, where) {
   assert.equal(s.items.length, 14, `${where}: ${s.items.length} of 14 touchpoints on screen`);
@@ -77,11 +89,10 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
         Element.prototype.requestFullscreen = function () { return Promise.resolve(); };
       });
       await openApp(page, env.url);
-      const r = await page.evaluate((t) => window.uxcx.load(t, 'meeting.json'), meetingJourney());
+      let r;
+      let s = await after(page, async () => { r = await page.evaluate((t) => window.uxcx.load(t, 'meeting.json'), meetingJourney()); },
+        (x) => x.items.length === 14 && x.map.fit);
       assert.equal(r.ok, true, JSON.stringify(r.errors));
-      let s = await waitForState(page, (x) => x.items.length === 14 && x.map.fit);
-      await frames(page, 3);
-      s = await state(page);
       const tag = `${width}x${height}@${dpr}`;
 
       // The fitted normal view: names, titles and the evidence mark on exactly the thin cards.
@@ -102,13 +113,14 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
 
       // Arrows then Space after a click on the toolbar's first button: the selection moves, the
       // view stays (the focus ring used to walk to "Heatmap" and Space switched to it).
-      await page.mouse.click(40, 41);
-      await frames(page, 2);
-      assert.equal((await state(page)).view, 'map');
-      const before = (await state(page)).selected;
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('Space');
+      s = await after(page, () => page.mouse.click(40, 41), () => true);
+      assert.equal(s.view, 'map');
+      const before = s.selected;
+      s = await after(page, async () => {
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Space');
+      }, (x) => x.selected !== before);
       await frames(page, 3);
       s = await state(page);
       assert.equal(s.view, 'map', 'the arrows walked the toolbar and Space pressed a button');
@@ -118,10 +130,9 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
       await waitForState(page, (x) => x.selected === before);
 
       // Presentation: the whole journey, named, beside the story panel.
-      await page.keyboard.press('p');
-      await waitForState(page, (x) => x.presentation);
+      s = await after(page, () => page.keyboard.press('p'), (x) => x.presentation && x.panel && x.items.length === 14 && x.map.fit);
       await frames(page, 4);
-      s = await waitForState(page, (x) => x.items.length === 14 && x.map.fit);
+      s = await state(page);
       assertWholeJourneyNamed(s, width, `${tag} presentation`);
       assert.equal(s.panel, true);
       const right = Math.max(...s.items.map((it) => it.x + it.w));
@@ -129,10 +140,7 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
       fs.writeFileSync(`${SHOTS}/${tag}-present.png`, await page.screenshot());
       const withStory = s.map.zoom;
       // D hides the story; the map takes the room.
-      await page.keyboard.press('d');
-      s = await waitForState(page, (x) => x.panel === false && x.map.zoom > withStory * 1.1);
-      await frames(page, 2);
-      s = await state(page);
+      s = await after(page, () => page.keyboard.press('d'), (x) => x.panel === false && x.map.zoom > withStory * 1.1);
       assertWholeJourneyNamed(s, width, `${tag} presentation without the story`);
       fs.writeFileSync(`${SHOTS}/${tag}-present-nostory.png`, await page.screenshot());
       await page.keyboard.press('d');
@@ -148,15 +156,13 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
       await page.keyboard.press('PageUp');
       await waitForState(page, (x) => x.selected === first);
       // Escape: the normal view, fitted again as it was.
-      await page.keyboard.press('Escape');
-      await waitForState(page, (x) => !x.presentation);
-      await frames(page, 4);
-      s = await waitForState(page, (x) => x.map.fit && Math.abs(x.map.zoom - normalZoom) < normalZoom * 0.01);
+      s = await after(page, () => page.keyboard.press('Escape'),
+        (x) => !x.presentation && x.map.fit && Math.abs(x.map.zoom - normalZoom) < normalZoom * 0.01);
       assertWholeJourneyNamed(s, width, `${tag} after Escape`);
 
       // A larger window (a projector plugged in) refits; the map grows.
-      await page.setViewportSize({ width: Math.round(width * 1.25), height: Math.round(height * 1.25) });
-      s = await waitForState(page, (x) => x.map.zoom > normalZoom * 1.15);
+      s = await after(page, () => page.setViewportSize({ width: Math.round(width * 1.25), height: Math.round(height * 1.25) }),
+        (x) => x.map.zoom > normalZoom * 1.15);
       assert.equal(s.map.fit, true);
       assert.deepEqual(env.problems, []);
     } finally {
