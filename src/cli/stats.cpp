@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
+#include "core/validate.h"
 #include "core/analysis.h"
 #include "core/convert_text.h"
 
@@ -49,7 +50,7 @@ int cmd_stats(const std::vector<std::string>& args) {
         o += first ? "\n" : ",\n";
         first = false;
         o += "    {\"id\": " + (unassigned ? std::string("null") : str(j.stages[s].id)) +
-             ", \"name\": " + str(unassigned ? "Unassigned" : j.stages[s].name) + ", " + group(a.stages[s]) + "}";
+             ", \"name\": " + str(unassigned ? "Unassigned" : shown_name(j.stages[s])) + ", " + group(a.stages[s]) + "}";
     }
     o += first ? "],\n" : "\n  ],\n";
     o += "  \"channels\": [";
@@ -60,7 +61,7 @@ int cmd_stats(const std::vector<std::string>& args) {
         o += first ? "\n" : ",\n";
         first = false;
         o += "    {\"id\": " + (unassigned ? std::string("null") : str(j.channels[c].id)) +
-             ", \"name\": " + str(unassigned ? "Unassigned" : j.channels[c].name) +
+             ", \"name\": " + str(unassigned ? "Unassigned" : shown_name(j.channels[c])) +
              ", \"digital\": " + (unassigned ? "null" : j.channels[c].digital ? "true" : "false") + ", " +
              group(a.channels[c]) + "}";
     }

@@ -38,7 +38,7 @@ namespace {
 Quadrant quadrant_of(const Score& ux, const Score& cx, double threshold) {
     if (!cx.present()) return Quadrant::NoData;  // a UX-only touchpoint has no place on the chart
     if (!ux.present()) return Quadrant::CxOnly;
-    const bool goodUx = ux.value >= threshold, goodCx = cx.value >= threshold;
+    const bool goodUx = meets_threshold(ux.value, threshold), goodCx = meets_threshold(cx.value, threshold);
     if (goodUx) return goodCx ? Quadrant::GoodUxGoodCx : Quadrant::GoodUxPoorCx;
     return goodCx ? Quadrant::PoorUxGoodCx : Quadrant::PoorUxPoorCx;
 }
@@ -167,8 +167,9 @@ double priority_key(const Journey& j, Analysis& a, int i) {
     TouchpointScore& t = a.touchpoints[i];
     t.priority = 0;
     if (!t.ux.present() && !t.cx.present()) return -1.0;
-    const double severity =
-        std::max(0.0, j.scoring.threshold - lowest(t)) + (std::isnan(t.gap) ? 0 : 0.5 * std::fabs(t.gap));
+    const double T = j.scoring.threshold, low = lowest(t);
+    const double below = meets_threshold(low, T) ? 0.0 : T - low;  // at the threshold is not below it
+    const double severity = below + (std::isnan(t.gap) ? 0 : 0.5 * std::fabs(t.gap));
     const double weight = weight_of(j.touchpoints[i], a.medianVolume);
     const double reach = a.medianWeight > 0 ? std::sqrt(weight / a.medianWeight) : 1.0;
     const bool thin = (t.ux.present() && t.ux.insufficient) || (t.cx.present() && t.cx.insufficient);

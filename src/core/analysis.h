@@ -12,6 +12,12 @@ namespace uxcx {
 
 constexpr double kNaN = NAN;  // "no value": no reading, no interval
 
+// "Good" means score >= threshold. Scores come from floating point (task success 0.58 scores
+// 100 * 0.58 = 57.99999999999999), so a score within 1e-9 below the threshold is at it: a decision
+// never turns on rounding noise. Views and ranking decide with this too.
+constexpr double kScoreTolerance = 1e-9;
+inline bool meets_threshold(double score, double threshold) { return score >= threshold - kScoreTolerance; }
+
 // A 0-100 score with its 95% interval (NaN when none applies) and the evidence behind it.
 struct Score {
     double value = kNaN;
@@ -56,22 +62,36 @@ struct GroupScore {
 struct ScoreSum {
     double w = 0, wv = 0, wLo2 = 0, wHi2 = 0;  // weighted
     double k = 0, v = 0, lo2 = 0, hi2 = 0;     // equal weights
-    double minN = kNaN;
-    bool open = false;  // some score has no interval: the combination has none either
+    // A score whose weight is 0 (volume 0) adds nothing to the weighted mean, so it adds nothing to
+    // the group's n or its interval either: those are kept for weighted scores (minNW, openW) and for
+    // all (minN, open), and the result takes the pair that matches the mean it reports.
+    double minN = kNaN, minNW = kNaN;
+    bool open = false, openW = false;  // some score has no interval: the combination has none either
+
+    static void take_min(double& m, double n) {
+        if (!std::isnan(n)) m = std::isnan(m) ? n : std::min(m, n);
+    }
 
     void add(const Score& s, double weight) {
         if (!s.present()) return;
         const double lo = s.value - s.low, hi = s.high - s.value;
-        if (std::isnan(lo) || std::isnan(hi)) open = true;
+        const bool counts = weight > 0;
+        if (std::isnan(lo) || std::isnan(hi)) {
+            open = true;
+            if (counts) openW = true;
+        }
         w += weight;
         wv += weight * s.value;
-        wLo2 += weight * weight * lo * lo;
-        wHi2 += weight * weight * hi * hi;
+        if (counts) {
+            wLo2 += weight * weight * lo * lo;
+            wHi2 += weight * weight * hi * hi;
+        }
         k += 1;
         v += s.value;
         lo2 += lo * lo;
         hi2 += hi * hi;
-        if (!std::isnan(s.n)) minN = std::isnan(minN) ? s.n : std::min(minN, s.n);
+        take_min(minN, s.n);
+        if (counts) take_min(minNW, s.n);
     }
 
     Score result(double minRequired) const {
@@ -79,18 +99,20 @@ struct ScoreSum {
         Score s;
         if (k == 0) return s;
         double value, lo, hi;
-        if (w > 0) {
+        const bool weighted = w > 0;
+        if (weighted) {
+            // A zero-weight score would add 0 * NaN = NaN to the squared sums: it is left out.
             value = wv / w, lo = std::sqrt(wLo2) / w, hi = std::sqrt(wHi2) / w;
         } else {
             value = v / k, lo = std::sqrt(lo2) / k, hi = std::sqrt(hi2) / k;
         }
         s.value = value;
-        if (!open) {
+        if (!(weighted ? openW : open)) {
             s.low = clamp100(value - lo);
             s.high = clamp100(value + hi);
         }
-        s.n = minN;
-        s.insufficient = !std::isnan(minN) && minN < minRequired;
+        s.n = weighted ? minNW : minN;
+        s.insufficient = !std::isnan(s.n) && s.n < minRequired;
         return s;
     }
 
@@ -98,8 +120,10 @@ struct ScoreSum {
     void merge(const ScoreSum& o) {
         w += o.w, wv += o.wv, wLo2 += o.wLo2, wHi2 += o.wHi2;
         k += o.k, v += o.v, lo2 += o.lo2, hi2 += o.hi2;
-        if (!std::isnan(o.minN)) minN = std::isnan(minN) ? o.minN : std::min(minN, o.minN);
+        take_min(minN, o.minN);
+        take_min(minNW, o.minNW);
         open = open || o.open;
+        openW = openW || o.openW;
     }
 };
 

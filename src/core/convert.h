@@ -4,7 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/analysis.h"
 #include "core/journey.h"
 #include "core/load.h"
 
@@ -22,5 +24,11 @@ std::string export_mermaid(const Journey& j);
 // columns). import_csv reads the same columns back.
 std::string export_csv(const Journey& j);
 LoadResult import_csv(std::string_view text);
+
+// The ranking as a table shows it: the touchpoints `rows` (indices into j.touchpoints, in the order
+// shown, already filtered and sorted), each with its rank in `a`'s priority order, stage, channel,
+// UX, CX, gap, priority, sample sizes, evidence and quadrant. Text cells are guarded against
+// spreadsheet formulas as in export_csv. An index out of range is skipped.
+std::string export_ranking_csv(const Journey& j, const Analysis& a, const std::vector<int>& rows);
 
 }  // namespace uxcx

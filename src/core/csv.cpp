@@ -159,6 +159,48 @@ std::string export_csv(const Journey& j) {
     return out;
 }
 
+std::string export_ranking_csv(const Journey& j, const Analysis& a, const std::vector<int>& rows) {
+    std::vector<int> rank(j.touchpoints.size(), 0);
+    for (size_t i = 0; i < a.priority.size(); i++)
+        if (a.priority[i] >= 0 && a.priority[i] < (int)rank.size()) rank[a.priority[i]] = (int)i + 1;
+    std::string out = "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant\r\n";
+    out.reserve(out.size() + rows.size() * 96);
+    for (int t : rows) {
+        if (t < 0 || t >= (int)j.touchpoints.size() || t >= (int)a.touchpoints.size()) continue;
+        const Touchpoint& tp = j.touchpoints[t];
+        const TouchpointScore& s = a.touchpoints[t];
+        const bool hasStage = tp.stage >= 0 && tp.stage < (int)j.stages.size();
+        const bool hasChannel = tp.channel >= 0 && tp.channel < (int)j.channels.size();
+        out += std::to_string(rank[t]);
+        out += ',';
+        write_text(out, tp.id);
+        out += ',';
+        write_text(out, shown_name(tp));
+        out += ',';
+        write_text(out, hasStage ? shown_name(j.stages[tp.stage]) : "Unassigned");
+        out += ',';
+        write_text(out, hasChannel ? shown_name(j.channels[tp.channel]) : "Unassigned");
+        out += ',';
+        if (s.ux.present()) write_score(out, s.ux.value);
+        out += ',';
+        if (s.cx.present()) write_score(out, s.cx.value);
+        out += ',';
+        write_score(out, s.gap);
+        out += ',';
+        write_score(out, s.priority);
+        out += ',';
+        write_score(out, s.ux.n);
+        out += ',';
+        write_score(out, s.cx.n);
+        out += ',';
+        out += (s.ux.present() && s.ux.insufficient) || (s.cx.present() && s.cx.insufficient) ? "true" : "false";
+        out += ',';
+        out += quadrant_id(s.quadrant);
+        out += "\r\n";
+    }
+    return out;
+}
+
 // ---- reading -------------------------------------------------------------------------------
 
 namespace {

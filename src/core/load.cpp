@@ -434,12 +434,14 @@ struct Loader {
             At at(path, sk);
             if (auto v = get_number(*spread, sk, 0, INFINITY, false, "of 0 or more", "the spread is left out")) r.sd = v;
         } else if (spread) {
+            At at(path, "logSd");
             warn(*spread, "\"logSd\" is ignored: it is computed from \"times\"");
         }
         if (nn && !(m == Metric::TimeOnTask && times)) {
             At at(path, "n");
             if (auto v = get_number(*nn, "n", 0, INFINITY, true, "above 0", "the sample size is left out")) r.n = v;
         } else if (nn) {
+            At at(path, "n");
             warn(*nn, "\"n\" is ignored: it is the number of \"times\"");
         }
         return r;
@@ -1227,7 +1229,12 @@ LoadResult load_journey_json(std::string_view bytes) {
             for (size_t b = first_invalid_utf8(d); b != std::string::npos; b = first_invalid_utf8(d)) d[b] = '?';
             size_t dash = d.find(" - ");
             if (dash != std::string::npos) d = d.substr(dash + 3);
-            if (d.find("expected end of input") != std::string::npos)
+            // nlohmann says "unexpected end of input; expected ']'" when the text stops inside the
+            // document, and "unexpected 'x'; expected end of input" when text follows its end.
+            if (d.find("unexpected end of input") != std::string::npos)
+                msg = "Not valid JSON: the document ends early, before it is complete (" + d +
+                      "). Was the file cut off while saving or copying?";
+            else if (d.find("expected end of input") != std::string::npos)
                 msg = "Not valid JSON: there is more text after the end of the document (" + d + ").";
             else
                 msg = "Not valid JSON: " + d + ".";

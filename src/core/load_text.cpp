@@ -144,8 +144,9 @@ std::string explain_unreadable(std::string_view src) {
         return "The file is compressed (gzip), not a journey file: unpack it first (for example with gunzip) "
                "and open the .json file inside.";
     if (src.size() >= 4 && src.substr(0, 4) == std::string_view("PK\x03\x04", 4))
-        return "The file is a zip archive (or an Excel workbook), not a journey file: unpack it or export "
-               "the sheet as CSV and use File > Import CSV.";
+        return "The file is a zip archive (or an Excel workbook), not a journey file: unpack it, or save the "
+               "sheet as CSV with uxcx's columns (a header row starting with `id` or `name`) and open that with "
+               "File > Open...";
     bool bom16 = src.size() >= 2 && (((unsigned char)src[0] == 0xFF && (unsigned char)src[1] == 0xFE) ||
                                      ((unsigned char)src[0] == 0xFE && (unsigned char)src[1] == 0xFF));
     // UTF-16 without a BOM: ASCII text with a zero byte before or after every character.
@@ -176,8 +177,9 @@ std::string explain_not_json(std::string_view src) {
         bool separated = first.find(',') != std::string_view::npos || first.find(';') != std::string_view::npos ||
                          first.find('\t') != std::string_view::npos;
         if (separated && first.find('{') == std::string_view::npos && first.find('[') == std::string_view::npos)
-            return "This looks like CSV (a spreadsheet export), not a journey file: use File > Import CSV, or "
-                   "`uxcx convert` on the command line.";
+            return "This looks like CSV (a spreadsheet export), but not with uxcx's columns: File > Open... reads "
+                   "CSV whose header row starts with `id` or `name` (docs/journey-format.md, \"CSV\"), and "
+                   "`uxcx convert` converts it on the command line.";
     }
     return "";
 }

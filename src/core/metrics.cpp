@@ -113,9 +113,9 @@ MetricScore score_metric(Metric m, const Reading& r, const Measurement& owner, c
             const double total = sum(r.counts);
             const double p = r.counts[0] / total, d = r.counts[2] / total;
             ms.value = 100 * (p - d);
-            const double half = kZ95 * nps_standard_error(p, d, total);
-            s.low = (std::max(-100.0, ms.value - half) + 100) / 2;
-            s.high = (std::min(100.0, ms.value + half) + 100) / 2;
+            const Interval ci = nps_adjusted_wald(r.counts[0], r.counts[1], r.counts[2]);
+            s.low = (ci.low + 100) / 2;
+            s.high = (ci.high + 100) / 2;
         }
         if (!std::isfinite(ms.value)) break;
         s.value = clamp100((ms.value + 100) / 2);

@@ -30,6 +30,13 @@ Interval adjusted_wald(double x, double n) {
     return {std::max(0.0, pAdj - half), std::min(1.0, pAdj + half)};
 }
 
+Interval nps_adjusted_wald(double promoters, double passives, double detractors) {
+    const double n = promoters + passives + detractors + 3;
+    const double p = (promoters + 0.75) / n, d = (detractors + 0.75) / n;
+    const double nps = 100 * (p - d), half = kZ95 * nps_standard_error(p, d, n);
+    return {std::max(-100.0, nps - half), std::min(100.0, nps + half)};
+}
+
 double nps_standard_error(double p, double d, double n) {
     // Var(p - d) = (Var p + Var d - 2 Cov(p, d)) with Var p = p(1-p)/n, Cov(p, d) = -pd/n
     // (multinomial), which simplifies to (p + d - (p - d)^2) / n.

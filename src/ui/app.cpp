@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
+#include "ui/ranking_export.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -121,7 +122,8 @@ void app_export_png(const App& app) {
 
 void app_export_csv(const App& app) {
     if (!app.has_document) return;
-    platform::download("uxcx-ranking.csv", "text/csv", export_csv(app.doc.journey));
+    // The ranking as filtered (and ranked) on screen, not the whole journey in file order.
+    platform::download("uxcx-ranking.csv", "text/csv", ranking_csv(app));
 }
 
 static void draw_menu_bar(App& app) {

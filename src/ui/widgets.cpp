@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8: ImGui's own UTF-8 decoding, as its text drawing does
+#include "core/validate.h"
 #include "ui/palette.h"
 
 namespace uxcx {
@@ -117,10 +118,10 @@ void draw_score_chip(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label, cons
 }
 
 const char* stage_name(const Journey& j, int s) {
-    return s >= 0 && s < (int)j.stages.size() ? j.stages[s].name.c_str() : "Unassigned";
+    return s >= 0 && s < (int)j.stages.size() ? shown_name(j.stages[s]).c_str() : "Unassigned";
 }
 const char* channel_name(const Journey& j, int c) {
-    return c >= 0 && c < (int)j.channels.size() ? j.channels[c].name.c_str() : "Unassigned";
+    return c >= 0 && c < (int)j.channels.size() ? shown_name(j.channels[c]).c_str() : "Unassigned";
 }
 bool channel_offline(const Journey& j, int c) { return c >= 0 && c < (int)j.channels.size() && !j.channels[c].digital; }
 
@@ -188,15 +189,8 @@ void metrics_table(const Journey& j, const Analysis& an, int t, const char* id, 
     ImGui::EndTable();
 }
 
-bool link_allowed(std::string_view url) {
-    auto starts = [&](std::string_view p) {
-        if (url.size() < p.size()) return false;
-        for (size_t i = 0; i < p.size(); i++)
-            if ((char)std::tolower((unsigned char)url[i]) != p[i]) return false;
-        return true;
-    };
-    return starts("http://") || starts("https://") || starts("mailto:");
-}
+// The schemes are defined once, in the core (validate.h), which the loader checks files with.
+bool link_allowed(std::string_view url) { return link_scheme_allowed(url); }
 
 bool app_owns_keyboard() { return !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
 

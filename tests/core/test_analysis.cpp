@@ -183,6 +183,20 @@ TEST_CASE("exactly at the threshold counts as good") {
     CHECK(a.touchpoints[6].quadrant == Quadrant::NoData);
 }
 
+TEST_CASE("a score at the threshold is decided exactly, not in floating-point noise") {
+    // Task success 0.58 scores 100 * 0.58 = 57.99999999999999 in binary floating point; NPS 16
+    // scores (16 + 100) / 2 = 58. With threshold 58 both are at it: good, and nothing below it.
+    Touchpoint t = touchpoint("a");
+    t.sets[0].get(Metric::TaskSuccess) = value(0.58);
+    t.sets[0].get(Metric::Nps) = value(16);
+    Journey j = journey_of({t});
+    j.scoring.threshold = 58;
+    Analysis a = analyse(j);
+    CHECK(a.touchpoints[0].ux.value < 58);  // the noise is real...
+    CHECK(a.touchpoints[0].quadrant == Quadrant::GoodUxGoodCx);  // ...and decides nothing
+    CHECK(a.touchpoints[0].priority == doctest::Approx(0).epsilon(1e-9));  // only the ~0 gap term
+}
+
 TEST_CASE("the threshold comes from scoring") {
     Journey j = journey_of({scored("a", 65, 65)});
     CHECK(analyse(j).touchpoints[0].quadrant == Quadrant::GoodUxGoodCx);
@@ -244,6 +258,31 @@ TEST_CASE("a group whose volumes are all 0 falls back to equal weights") {
     a.volume = 0;
     b.volume = 0;
     CHECK(analyse(journey_of({a, b})).journey.ux.value == near(60));
+}
+
+TEST_CASE("a volume-0 touchpoint counts in neither the group's score nor its n or interval") {
+    // A: SUS {80, sd 10, n 10}, volume 100; B: SUS 20 with n 2 and no sd, volume 0. The group's
+    // score is A's alone (80), so its n is 10 (not 2: not insufficient) and A's interval stands.
+    Touchpoint a = touchpoint("a", 0), b = touchpoint("b", 0);
+    a.sets[0].get(Metric::Sus) = mean_sd_n(80, 10, 10);
+    b.sets[0].get(Metric::Sus) = value_n(20, 2);
+    a.volume = 100;
+    b.volume = 0;
+    Analysis an = analyse(journey_of({a, b}, 1));
+    for (const GroupScore* g : {&an.stages[0], &an.journey}) {
+        CHECK(g->ux.value == near(80));
+        CHECK(g->ux.n == 10.0);
+        CHECK_FALSE(g->ux.insufficient);
+        CHECK(g->ux.low == near(72.8464));  // 80 - t(9) * 10 / sqrt(10) = 80 - 7.1536
+        CHECK(g->ux.high == near(87.1536));
+        CHECK(g->count == 2);  // it is still one of the group's touchpoints
+    }
+    // All volumes 0: equal weights, so both count, n and interval included.
+    a.volume = 0;
+    Analysis eq = analyse(journey_of({a, b}, 1));
+    CHECK(eq.journey.ux.value == near(50));
+    CHECK(eq.journey.ux.n == 2.0);
+    CHECK(std::isnan(eq.journey.ux.low));
 }
 
 TEST_CASE("aggregate interval: weighted half-widths in quadrature") {

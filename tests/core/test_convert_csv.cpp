@@ -183,3 +183,22 @@ TEST_CASE("csv import: errors with line and column") {
         CHECK_FALSE(r.ok);
     }
 }
+
+TEST_CASE("ranking CSV: the rows given, in the order given, with their rank and scores") {
+    LoadResult r = load_journey(R"j({"title": "T", "stages": [{"id": "s1", "name": "Buy"}, {"id": "s2"}],
+        "channels": [{"id": "w", "name": "Web"}],
+        "touchpoints": [
+          {"id": "a", "name": "=cmd()", "stage": "s1", "channel": "w", "ux": {"sus": 90}, "cx": {"csat": 90}},
+          {"id": "b", "name": "Broken", "stage": "s2", "channel": "w", "ux": {"sus": 20}, "cx": {"csat": 30}},
+          {"id": "c", "name": "Meh", "stage": "s1", "channel": "w", "ux": {"sus": 50}, "cx": {"csat": 70}}]})j");
+    REQUIRE(r.ok);
+    Analysis a = analyse(r.journey);
+    // Priority order: b (severity 40 + 5), c (10 + 10), a (0). The table shows c then a (filtered
+    // to stage Buy, sorted by name descending, say): the CSV has those two, in that order.
+    std::string csv = export_ranking_csv(r.journey, a, {2, 0});
+    CHECK(csv == "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant\r\n"
+                 "2,c,Meh,Buy,Web,50,70,-20,20,,,false,poor-ux-good-cx\r\n"
+                 "3,a,'=cmd(),Buy,Web,90,90,0,0,,,false,good-ux-good-cx\r\n");
+    // A stage without a name is shown by its id.
+    CHECK(export_ranking_csv(r.journey, a, {1}).find("1,b,Broken,s2,Web,") != std::string::npos);
+}

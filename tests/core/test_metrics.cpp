@@ -159,26 +159,35 @@ TEST_CASE("no sd, or a single answer, means no interval") {
     CHECK(std::isnan(score(Metric::Sus, mean_sd_n(72, 17, 1)).score.low));
 }
 
-TEST_CASE("NPS from counts: multinomial variance") {
-    // 50 promoters, 30 passives, 20 detractors: NPS = 50 - 20 = 30,
-    // SE = 100*sqrt((0.5 + 0.2 - 0.09)/100) = 7.8102, half = 1.96*7.8102 = 15.308
-    // -> [14.692, 45.308] NPS -> (x+100)/2 = 65 [57.346, 72.654]
+TEST_CASE("NPS from counts: adjusted-Wald interval (3/4 added to promoters and detractors, 3 to n)") {
+    // 50 promoters, 30 passives, 20 detractors: NPS = 50 - 20 = 30 (the point stays the observed one).
+    // n' = 103, p' = 50.75/103 = 0.492718, d' = 20.75/103 = 0.201456, NPS' = 29.1262;
+    // SE = 100*sqrt((0.694175 - 0.0848336)/103) = 7.69151, half = 1.96*7.69151 = 15.0754
+    // -> [14.0509, 44.2016] NPS -> (x+100)/2 = 65 [57.0254, 72.1008]
     MetricScore ms = score(Metric::Nps, counts({50, 30, 20}));
     CHECK(ms.value == near(30));
     CHECK(ms.score.value == near(65));
-    CHECK(ms.score.low == near(57.346));
-    CHECK(ms.score.high == near(72.654));
+    CHECK(ms.score.low == near(57.0254));
+    CHECK(ms.score.high == near(72.1008));
     CHECK(ms.score.n == 100.0);
 }
 
-TEST_CASE("NPS interval is clamped to [-100, 100] before mapping") {
-    // 29 promoters, 1 passive, 0 detractors: NPS = 96.667, SE = 100*sqrt((0.96667 - 0.93444)/30)
-    // = 3.2773, half = 6.4235 -> [90.243, 103.09] -> upper clamped to 100
-    // -> score 98.333 [95.122, 100]
-    MetricScore ms = score(Metric::Nps, counts({29, 1, 0}));
-    CHECK(ms.score.value == near(98.3333));
-    CHECK(ms.score.low == near(95.122));
+TEST_CASE("NPS interval does not collapse when every answer is in one bucket") {
+    // 40 promoters of 40: the plain Wald interval was [100, 100]. n' = 43, p' = 40.75/43 = 0.947674,
+    // d' = 0.75/43 = 0.0174419, NPS' = 93.0233, SE = 100*sqrt((0.965116 - 0.865333)/43) = 4.81721,
+    // half = 9.44173 -> [83.5815, 102.465] -> clamped [83.5815, 100] -> score 100 [91.7908, 100]
+    MetricScore ms = score(Metric::Nps, counts({40, 0, 0}));
+    CHECK(ms.score.value == 100.0);
+    CHECK(ms.score.low == near(91.7908));
     CHECK(ms.score.high == 100.0);
+    // 40 detractors of 40 mirror it; 40 passives of 40: NPS 0 [-5.5826, 5.5826] -> 50 [47.2087, 52.7913]
+    ms = score(Metric::Nps, counts({0, 0, 40}));
+    CHECK(ms.score.value == 0.0);
+    CHECK(ms.score.low == 0.0);
+    CHECK(ms.score.high == near(8.2092));
+    ms = score(Metric::Nps, counts({0, 40, 0}));
+    CHECK(ms.score.low == near(47.2087));
+    CHECK(ms.score.high == near(52.7913));
 }
 
 TEST_CASE("NPS as a bare number has no interval") {
