@@ -121,8 +121,10 @@ std::string decode_text(std::string_view s) {
     std::string out;
     for (size_t i = 0; i < s.size(); i++) {
         char c = s[i];
-        if (c == kEntityOpen) {
-            size_t close = s.find(kEntityClose, i);
+        // A raw \x01 in the source with no mark after it is not an entity: it stays as it is
+        // (without this check `i = npos` wrapped around and the loop never ended).
+        const size_t close = c == kEntityOpen ? s.find(kEntityClose, i) : std::string_view::npos;
+        if (close != std::string_view::npos) {
             std::string_view name = s.substr(i + 1, close - i - 1);
             bool digits = std::all_of(name.begin(), name.end(), [](char d) { return d >= '0' && d <= '9'; });
             bool done = false;

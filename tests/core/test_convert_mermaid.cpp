@@ -606,3 +606,15 @@ TEST_CASE("load_journey sniffs Mermaid text behind comments and a BOM") {
     CHECK(bad.diagnostics[0].message.find("journey") != std::string::npos);
     CHECK(bad.diagnostics[0].line == 2);
 }
+
+TEST_CASE("a raw \\x01 byte (the reader's own entity mark) with no closing mark ends, and is kept as text") {
+    // Found by the fuzzer: the entity decoder took `find` = npos as the mark's end and never stopped.
+    const std::string text = std::string("journey\r  T\xff\x01\x00" "1\xff itle page: 3\r  section A\r    Sec-Infinverview: 4: Me\r"
+                                         "    Journey: 2\r    T; 1\r", 88);
+    const LoadResult r = load_journey(text);
+    CHECK(r.diagnostics.size() > 0);  // it is answered, whatever the verdict
+    const LoadResult ok = load_journey("journey\n  section A\n    Pay \x01 now: 4: Me\n");
+    REQUIRE(ok.ok);
+    REQUIRE(ok.journey.touchpoints.size() == 1);
+    CHECK(ok.journey.touchpoints[0].name.find("Pay") == 0);
+}
