@@ -38,28 +38,6 @@ const char* type_words(JType t) {
     return "?";
 }
 
-// A user's text inside a message: quoted, hidden characters removed, long text shortened.
-std::string quote(std::string_view s) {
-    std::string t(s.substr(0, 240));
-    sanitize_display_name(t);
-    size_t cps = 0, cut = t.size();
-    for (size_t i = 0; i < t.size(); i++)
-        if (((unsigned char)t[i] & 0xC0) != 0x80 && ++cps > 60) {
-            cut = i;
-            break;
-        }
-    return "\"" + t.substr(0, cut) + (cut < t.size() || s.size() > 240 ? "...\"" : "\"");
-}
-
-void append_pointer_segment(std::string& p, std::string_view key) {
-    p += '/';
-    for (char c : key) {
-        if (c == '~') p += "~0";
-        else if (c == '/') p += "~1";
-        else p += c;
-    }
-}
-
 std::string fmt(double v) {
     char b[32];
     std::snprintf(b, sizeof b, "%.15g", v);
@@ -218,7 +196,7 @@ struct Loader {
                                      const std::string& words, const char* consequence = "it is left out") {
         if (n.type != JType::Number) {
             std::string found = type_words(n.type);
-            if (n.type == JType::String) found += " (" + quote(doc.str(n)) + ")";
+            if (n.type == JType::String) found += " (" + quote_for_message(doc.str(n)) + ")";
             warn(n, "\"" + std::string(key) + "\" should be a number " + words + ", but it is " + found + "; " +
                         consequence);
             return std::nullopt;
@@ -453,7 +431,7 @@ struct Loader {
         Range rg = metric_range(m);
         if (v.type != JType::Number) {
             std::string found = type_words(v.type);
-            if (v.type == JType::String) found += " (" + quote(doc.str(v)) + ")";
+            if (v.type == JType::String) found += " (" + quote_for_message(doc.str(v)) + ")";
             warn(v, "\"" + std::string(key) + "\" should be " + metric_forms(m) + ", but it is " + found +
                         "; the reading is left out");
             return std::nullopt;
@@ -580,14 +558,14 @@ struct Loader {
                 while (index.count(gen)) gen += "'";
                 warn(idNode ? *idNode : c, std::string("this ") + what +
                                                 " has no \"id\", so touchpoints cannot refer to it; it is given the id " +
-                                                quote(gen));
+                                                quote_for_message(gen));
                 item.id = gen;
             }
             auto [it, fresh] = index.emplace(item.id, (int)out.size());
             if (!fresh) {
                 size_t len = path.size();
                 if (idNode) append_pointer_segment(path, "id");
-                std::string m = std::string(what) + " id " + quote(item.id) + " is used twice (" + what + "s " +
+                std::string m = std::string(what) + " id " + quote_for_message(item.id) + " is used twice (" + what + "s " +
                                 std::to_string(it->second + 1) + " and " + std::to_string(out.size() + 1) +
                                 "); each " + what + " needs its own id";
                 if (duplicateIsError) {
@@ -664,7 +642,7 @@ struct Loader {
                         if (auto v = get_number(w, mk, 0, 1e12, false, "of 0 or more", "the default is used"))
                             (mk == "ux" ? sc.minUxN : sc.minCxN) = *v;
                     } else {
-                        warn(w, "\"minSample\" knows only \"ux\" and \"cx\"; " + quote(mk) + " is ignored");
+                        warn(w, "\"minSample\" knows only \"ux\" and \"cx\"; " + quote_for_message(mk) + " is ignored");
                     }
                 });
             } else {
@@ -690,7 +668,7 @@ struct Loader {
             if (k == "outcome") get_string(c, k, b.outcome);
             else if (k == "method") {
                 if (get_string(c, k, b.method) && b.method != "shapley" && b.method != "relweights")
-                    warn(c, "\"method\" is " + quote(b.method) + "; this app knows \"shapley\" and \"relweights\" "
+                    warn(c, "\"method\" is " + quote_for_message(b.method) + "; this app knows \"shapley\" and \"relweights\" "
                             "(kept as written)");
             } else if (k == "n") b.n = get_number(c, k, 0, 1e15, false, "(a count: 0 or more)");
             else if (k == "r2") {
@@ -712,11 +690,11 @@ struct Loader {
                 }
                 members(c, [&](const JNode& e, std::string_view id) {
                     if (e.type == JType::Object && !ids.count(std::string(id)))
-                        warn_key(e, "no touchpoint has the id " + quote(id) + unknown_hint(id, idViews) +
+                        warn_key(e, "no touchpoint has the id " + quote_for_message(id) + unknown_hint(id, idViews) +
                                         "; its drivers are kept but not shown");
                     At ae(path, id);
                     if (e.type != JType::Object) {
-                        warn(e, "the drivers of " + quote(id) + " should be an object {\"r\", \"importance\", \"share\", "
+                        warn(e, "the drivers of " + quote_for_message(id) + " should be an object {\"r\", \"importance\", \"share\", "
                                 "\"sign\", \"low\", \"high\", \"n\"}; they are left out");
                         return;
                     }
@@ -745,11 +723,11 @@ struct Loader {
                         else keep(t.extras, f, fk);
                     });
                     if (!haveImportance) {
-                        warn(e, "the drivers of " + quote(id) + " have no valid \"importance\"; they are left out");
+                        warn(e, "the drivers of " + quote_for_message(id) + " have no valid \"importance\"; they are left out");
                         return;
                     }
                     if (t.low && t.high && *t.low > *t.high) {
-                        warn(e, "the interval of " + quote(id) + " has \"low\" above \"high\"; the interval is left out");
+                        warn(e, "the interval of " + quote_for_message(id) + " has \"low\" above \"high\"; the interval is left out");
                         t.low.reset();
                         t.high.reset();
                     }
@@ -789,7 +767,7 @@ struct Loader {
             std::string_view best = did_you_mean(refOut, ids);
             if (!best.empty()) hint = " (did you mean \"" + std::string(best) + "\"?)";
         }
-        warn(*ref, std::string(what) + " " + quote(refOut) + " does not exist" + hint +
+        warn(*ref, std::string(what) + " " + quote_for_message(refOut) + " does not exist" + hint +
                        "; the touchpoint is shown in the Unassigned " + where);
         return -1;
     }
@@ -876,12 +854,12 @@ struct Loader {
             // Identity: every touchpoint gets a unique id, as links and the UI select by id.
             if (tp.id.empty()) {
                 tp.id = free_id("tp-" + std::to_string(i + 1), false);
-                warn(idNode ? *idNode : c, "the touchpoint has no \"id\"; it is given the id " + quote(tp.id));
+                warn(idNode ? *idNode : c, "the touchpoint has no \"id\"; it is given the id " + quote_for_message(tp.id));
             } else if (taken.count(tp.id)) {
                 std::string given = tp.id;
                 tp.id = free_id(given, true);
                 At a(path, "id");
-                warn(*idNode, "touchpoint id " + quote(given) + " is used twice; this one is renamed " + quote(tp.id));
+                warn(*idNode, "touchpoint id " + quote_for_message(given) + " is used twice; this one is renamed " + quote_for_message(tp.id));
             }
             if (idNode && idNode->type == JType::String && doc.str(*idNode) == tp.id) {
                 taken.insert(doc.str(*idNode));
@@ -909,19 +887,19 @@ struct Loader {
         members(m, [&](const JNode& entry, std::string_view setId) {
             auto it = setIndex.find(std::string(setId));
             if (it == setIndex.end()) {
-                warn_key(entry, "measurement set " + quote(setId) + " is not listed in \"sets\"" +
+                warn_key(entry, "measurement set " + quote_for_message(setId) + " is not listed in \"sets\"" +
                                     unknown_hint(setId, setIds) + "; these readings are ignored");
                 return;
             }
             if (it->second == 0) {
-                warn_key(entry, "readings of the first set (" + quote(setId) +
+                warn_key(entry, "readings of the first set (" + quote_for_message(setId) +
                                     ") belong directly on the touchpoint (\"ux\", \"cx\", \"emotion\"); these are "
                                     "ignored");
                 return;
             }
             At at(path, setId);
             if (entry.type != JType::Object) {
-                warn(entry, "the readings of set " + quote(setId) + " should be an object {\"ux\", \"cx\", \"emotion\"}, "
+                warn(entry, "the readings of set " + quote_for_message(setId) + " should be an object {\"ux\", \"cx\", \"emotion\"}, "
                             "but they are " + std::string(type_words(entry.type)) + "; they are left out");
                 return;
             }
@@ -958,7 +936,7 @@ struct Loader {
             }
             append_pointer_segment(path, "ux");
             add(Severity::Warning, uxNodes[s] ? doc.value_offset(*uxNodes[s]) : doc.value_offset(c),
-                "channel " + quote(j.channels[tp.channel].id) +
+                "channel " + quote_for_message(j.channels[tp.channel].id) +
                     " is offline (\"digital\": false), so UX metrics do not apply there: " + names +
                     " left out of the map and of every score",
                 path);
@@ -1010,7 +988,7 @@ struct Loader {
             for (auto s = segs.rbegin(); s != segs.rend(); ++s) append_pointer_segment(ptr, *s);
             const JNode& n = doc.nodes[k];
             add(Severity::Warning, key_offset(n),
-                quote(doc.key(n)) + " appears more than once in the same object; the last one is used", ptr);
+                quote_for_message(doc.key(n)) + " appears more than once in the same object; the last one is used", ptr);
         }
     }
 

@@ -184,4 +184,26 @@ std::string explain_not_json(std::string_view src) {
     return "";
 }
 
+// A user's text inside a message: quoted, hidden characters removed, long text shortened.
+std::string quote_for_message(std::string_view s) {
+    std::string t(s.substr(0, 240));
+    sanitize_display_name(t);
+    size_t cps = 0, cut = t.size();
+    for (size_t i = 0; i < t.size(); i++)
+        if (((unsigned char)t[i] & 0xC0) != 0x80 && ++cps > 60) {
+            cut = i;
+            break;
+        }
+    return "\"" + t.substr(0, cut) + (cut < t.size() || s.size() > 240 ? "...\"" : "\"");
+}
+
+void append_pointer_segment(std::string& p, std::string_view key) {
+    p += '/';
+    for (char c : key) {
+        if (c == '~') p += "~0";
+        else if (c == '/') p += "~1";
+        else p += c;
+    }
+}
+
 }  // namespace uxcx

@@ -17,6 +17,12 @@ std::vector<std::pair<int, int>> line_columns(std::string_view src, const std::v
 // U+202A-202E, U+2066-2069) from a name meant for display. Returns true when anything was removed.
 bool sanitize_display_name(std::string& s);
 
+// A user's text inside a diagnostic: quoted, hidden characters removed (a message must say what
+// the text holds, not be turned by it), shortened to 60 characters with "...".
+std::string quote_for_message(std::string_view s);
+// Appends "/key" to a JSON pointer, escaping "~" and "/" (RFC 6901).
+void append_pointer_segment(std::string& p, std::string_view key);
+
 // Offset of the first byte that is not part of well-formed UTF-8; npos when all of it is.
 size_t first_invalid_utf8(std::string_view s);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/load_text.h"
 #include "core/metric_table.h"
 
 namespace uxcx {
@@ -54,28 +55,6 @@ std::string fmt(double v) {
     return b;
 }
 
-// A user's text inside a message: quoted, overrides removed, long text shortened.
-std::string quote(std::string_view s) {
-    std::string t(s.substr(0, 240));
-    remove_direction_overrides(t);
-    size_t cps = 0, cut = t.size();
-    for (size_t i = 0; i < t.size(); i++)
-        if (((unsigned char)t[i] & 0xC0) != 0x80 && ++cps > 60) {
-            cut = i;
-            break;
-        }
-    return "\"" + t.substr(0, cut) + (cut < t.size() || s.size() > 240 ? "...\"" : "\"");
-}
-
-void append_segment(std::string& p, std::string_view key) {
-    p += '/';
-    for (char c : key) {
-        if (c == '~') p += "~0";
-        else if (c == '/') p += "~1";
-        else p += c;
-    }
-}
-
 // A display name: overrides removed (warned), then empty or blank names reported. `what` names the
 // thing for messages ("the stage \"pay\""); `fallback` says what is shown instead.
 void check_name(std::string& name, const std::string& pointer, const std::string& what, const std::string& fallback,
@@ -83,7 +62,7 @@ void check_name(std::string& name, const std::string& pointer, const std::string
     if (remove_direction_overrides(name))
         out.add(Severity::Warning, pointer,
                 "the name of " + what + " contained text-direction overrides or control characters; they were "
-                "removed so it displays as " + quote(name));
+                "removed so it displays as " + quote_for_message(name));
     if (name.empty()) {
         if (warnWhenEmpty) out.add(Severity::Warning, pointer, what + " has no name; " + fallback);
         return;
@@ -111,14 +90,14 @@ void check_id_list(std::vector<T>& list, const char* key, const char* what, bool
             item.id = gen;
             out.add(Severity::Warning, p,
                     std::string("this ") + what + " has no \"id\", so touchpoints cannot refer to it; it is given the id " +
-                        quote(gen));
+                        quote_for_message(gen));
         } else if (!seen.insert(item.id).second) {
             out.add(duplicateIsError ? Severity::Error : Severity::Warning, p + "/id",
-                    std::string(what) + " id " + quote(item.id) + " is used twice; each " + what + " needs its own id");
+                    std::string(what) + " id " + quote_for_message(item.id) + " is used twice; each " + what + " needs its own id");
             continue;
         }
         seen.insert(item.id);
-        check_name(item.name, p + "/name", std::string("the ") + what + " " + quote(item.id),
+        check_name(item.name, p + "/name", std::string("the ") + what + " " + quote_for_message(item.id),
                    "it is shown by its id", false, out);
     }
 }
@@ -197,8 +176,8 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
     Measurement& m = tp.sets[set];
     std::string base = tpPointer;
     if (set > 0) {
-        append_segment(base, "measurements");
-        append_segment(base, set < j.sets.size() ? j.sets[set].id : std::to_string(set));
+        append_pointer_segment(base, "measurements");
+        append_pointer_segment(base, set < j.sets.size() ? j.sets[set].id : std::to_string(set));
     }
     const std::string ux = base + "/ux", cx = base + "/cx";
     if (m.emotion && !(std::isfinite(*m.emotion) && *m.emotion >= -2 && *m.emotion <= 2)) {
@@ -240,7 +219,7 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
         m.uxN.reset();
         m.timeTarget.reset();
         out.add(Severity::Warning, ux,
-                "channel " + quote(j.channels[tp.channel].id) +
+                "channel " + quote_for_message(j.channels[tp.channel].id) +
                     " is offline (\"digital\": false), so UX metrics do not apply there: " + dropped +
                     " left out of the map and of every score");
     }
@@ -250,10 +229,10 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
 void check_touchpoint_body(Journey& j, size_t index, Validation& out) {
     Touchpoint& tp = j.touchpoints[index];
     const std::string p = "/touchpoints/" + std::to_string(index);
-    check_name(tp.name, p + "/name", "the touchpoint " + quote(tp.id), "its id is shown instead", true, out);
+    check_name(tp.name, p + "/name", "the touchpoint " + quote_for_message(tp.id), "its id is shown instead", true, out);
     if (!tp.url.empty() && !link_scheme_allowed(tp.url)) {
         out.add(Severity::Warning, p + "/url",
-                "the link " + quote(tp.url) +
+                "the link " + quote_for_message(tp.url) +
                     " is not a web or mail address (only http:, https: and mailto: links are opened); it is left out");
         tp.url.clear();
     }
@@ -350,7 +329,7 @@ void validate_journey_parts(Journey& j, Validation& out) {
     if (remove_direction_overrides(j.title))
         out.add(Severity::Warning, "/title",
                 "the title contained text-direction overrides or control characters; they were removed so it "
-                "displays as " + quote(j.title));
+                "displays as " + quote_for_message(j.title));
     if (!j.title.empty() && renders_as_nothing(j.title)) {
         j.title.clear();
         out.add(Severity::Warning, "/title",
@@ -361,7 +340,7 @@ void validate_journey_parts(Journey& j, Validation& out) {
     if (j.persona && remove_direction_overrides(j.persona->name))
         out.add(Severity::Warning, "/persona/name",
                 "the persona's name contained text-direction overrides or control characters; they were removed so "
-                "it displays as " + quote(j.persona->name));
+                "it displays as " + quote_for_message(j.persona->name));
     check_id_list(j.stages, "stages", "stage", true, out);
     check_id_list(j.channels, "channels", "channel", true, out);
     if (j.sets.empty()) j.sets.push_back({"current", "Current", "", {}});
@@ -404,14 +383,14 @@ void validate_touchpoint(Journey& j, size_t index, Validation& out) {
     const std::string p = "/touchpoints/" + std::to_string(index);
     if (tp.id.empty()) {
         tp.id = free_touchpoint_id(j, "tp", index);
-        out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote(tp.id));
+        out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote_for_message(tp.id));
     } else {
         for (size_t i = 0; i < j.touchpoints.size(); i++)
             if (i != index && j.touchpoints[i].id == tp.id) {
                 std::string given = tp.id;
                 tp.id = free_touchpoint_id(j, given, index);
                 out.add(Severity::Warning, p + "/id",
-                        "touchpoint id " + quote(given) + " is used twice; this one is renamed " + quote(tp.id));
+                        "touchpoint id " + quote_for_message(given) + " is used twice; this one is renamed " + quote_for_message(tp.id));
                 break;
             }
     }
@@ -434,10 +413,10 @@ void validate_journey(Journey& j, Validation& out) {
             std::string id = base;
             for (int k = 2; id.empty() || ids.count(id); k++) id = base + "-" + std::to_string(k);
             if (tp.id.empty()) {
-                out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote(id));
+                out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote_for_message(id));
             } else {
                 out.add(Severity::Warning, p + "/id",
-                        "touchpoint id " + quote(tp.id) + " is used twice; this one is renamed " + quote(id));
+                        "touchpoint id " + quote_for_message(tp.id) + " is used twice; this one is renamed " + quote_for_message(id));
             }
             tp.id = id;
             ids.insert(id);
