@@ -59,6 +59,15 @@ double lowest(const TouchpointScore& t) {
     return t.ux.present() ? t.ux.value : t.cx.value;
 }
 
+// The touchpoint's entry in the drivers block by id (a block lists a few dozen drivers at most).
+int driver_of(const Journey& j, const std::string& id) {
+    if (!j.drivers) return -1;
+    const auto& d = j.drivers->touchpoints;
+    for (size_t k = 0; k < d.size(); k++)
+        if (d[k].touchpoint == id) return (int)k;
+    return -1;
+}
+
 TouchpointScore score_touchpoint(const Journey& j, const Touchpoint& tp, int set) {
     TouchpointScore t;
     if (set < 0 || set >= (int)tp.sets.size()) return t;
@@ -86,6 +95,7 @@ TouchpointScore score_touchpoint(const Journey& j, const Touchpoint& tp, int set
     if (t.ux.present() && t.cx.present()) t.gap = t.ux.value - t.cx.value;
     t.quadrant = quadrant_of(t.ux, t.cx, scoring.threshold);
     t.emotion = m.emotion ? *m.emotion : kNaN;
+    t.driver = driver_of(j, tp.id);
     return t;
 }
 
@@ -160,20 +170,47 @@ void sum_groups(const Journey& j, Analysis& a, const std::vector<char>& dirty) {
     a.journey = journey.result(j.scoring);
 }
 
-// Priority (docs/metrics.md, "Priority"): severity below the threshold plus half the UX-CX gap,
-// times the square root of the touchpoint's weight relative to the median weight, halved on
-// insufficient evidence. -1: no data (sorts last).
+// Priority (docs/metrics.md, "Priority"): how far the weaker side falls below the threshold, times
+// the square root of the touchpoint's weight relative to the median weight, times its key-driver
+// importance relative to an average driver (when the journey has drivers), halved on insufficient
+// evidence. The UX-CX gap is not a term: a good other side does not make the weak one worse, and a
+// touchpoint measured on one side only (offline: CX only) must not rank low for lacking the other.
+PriorityTerms terms_of(const Journey& j, const Analysis& a, int i) {
+    const TouchpointScore& t = a.touchpoints[i];
+    PriorityTerms p;
+    p.threshold = j.scoring.threshold;
+    p.hasUx = t.ux.present();
+    p.hasCx = t.cx.present();
+    p.scored = p.hasUx || p.hasCx;
+    p.gap = t.gap;
+    if (!p.scored) return p;
+    p.weakerIsCx = p.hasCx && (!p.hasUx || t.cx.value <= t.ux.value);
+    p.weaker = lowest(t);
+    p.shortfall = meets_threshold(p.weaker, p.threshold) ? 0.0 : p.threshold - p.weaker;  // at the threshold is not below it
+    p.volumeGiven = has_volume(j.touchpoints[i]);
+    p.weight = weight_of(j.touchpoints[i], a.medianVolume);
+    p.medianWeight = a.medianWeight;
+    p.reach = a.medianWeight > 0 ? std::sqrt(p.weight / a.medianWeight) : 1.0;
+    if (j.drivers && !j.drivers->touchpoints.empty()) {
+        p.hasDrivers = true;
+        p.averageShare = 100.0 / (double)j.drivers->touchpoints.size();
+        if (t.driver >= 0 && t.driver < (int)j.drivers->touchpoints.size()) {
+            p.driverFound = true;
+            p.share = importance_share(j, t.driver).share;
+            if (std::isfinite(p.share) && p.share >= 0) p.importance = p.share / p.averageShare;
+        }
+    }
+    p.thin = (t.ux.present() && t.ux.insufficient) || (t.cx.present() && t.cx.insufficient);
+    p.evidence = p.thin ? 0.5 : 1.0;
+    p.priority = p.shortfall * p.reach * p.importance * p.evidence;
+    return p;
+}
+
 double priority_key(const Journey& j, Analysis& a, int i) {
     TouchpointScore& t = a.touchpoints[i];
     t.priority = 0;
     if (!t.ux.present() && !t.cx.present()) return -1.0;
-    const double T = j.scoring.threshold, low = lowest(t);
-    const double below = meets_threshold(low, T) ? 0.0 : T - low;  // at the threshold is not below it
-    const double severity = below + (std::isnan(t.gap) ? 0 : 0.5 * std::fabs(t.gap));
-    const double weight = weight_of(j.touchpoints[i], a.medianVolume);
-    const double reach = a.medianWeight > 0 ? std::sqrt(weight / a.medianWeight) : 1.0;
-    const bool thin = (t.ux.present() && t.ux.insufficient) || (t.cx.present() && t.cx.insufficient);
-    t.priority = severity * reach * (thin ? 0.5 : 1.0);
+    t.priority = terms_of(j, a, i).priority;
     return t.priority;
 }
 
@@ -215,6 +252,24 @@ void find_weakest(Analysis& a) {
 }
 
 }  // namespace
+
+ImportanceShare importance_share(const Journey& j, int driver) {
+    ImportanceShare s;
+    if (!j.drivers || driver < 0 || driver >= (int)j.drivers->touchpoints.size()) return s;
+    const DriversBlock& b = *j.drivers;
+    const TouchpointDriver& d = b.touchpoints[(size_t)driver];
+    s.share = std::isfinite(d.share) ? d.share : b.r2 > 0 ? 100.0 * d.importance / b.r2 : kNaN;
+    if (d.low && d.high && b.r2 > 0) s.low = 100.0 * *d.low / b.r2, s.high = 100.0 * *d.high / b.r2;
+    return s;
+}
+
+PriorityTerms priority_terms(const Journey& j, const Analysis& a, int touchpoint) {
+    if (touchpoint < 0 || touchpoint >= (int)a.touchpoints.size() || touchpoint >= (int)j.touchpoints.size()) return {};
+    PriorityTerms p = terms_of(j, a, touchpoint);
+    const auto at = std::find(a.priority.begin(), a.priority.end(), touchpoint);
+    if (at != a.priority.end()) p.rank = (int)(at - a.priority.begin());
+    return p;
+}
 
 Analysis analyse(const Journey& j, int set) {
     Analysis a;

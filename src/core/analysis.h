@@ -41,7 +41,10 @@ struct TouchpointScore {
     Score ux, cx;
     double gap = kNaN;  // ux - cx, NaN unless both are present
     Quadrant quadrant = Quadrant::NoData;
-    double priority = 0;  // higher: fix first (docs/metrics.md, "Priority")
+    double priority = 0;  // higher: fix first (docs/metrics.md, "Priority"; priority_terms() says why)
+    // The touchpoint's entry in the journey's drivers block (Journey::drivers->touchpoints), -1:
+    // none (no block, or the block does not name this touchpoint's id).
+    int driver = -1;
     double emotion = kNaN;
     std::vector<MetricScore> metrics;  // the metrics present, in Metric order
 };
@@ -187,6 +190,40 @@ struct Analysis {
     std::vector<GroupSum> cellSums;
     std::vector<int> cellOf;
 };
+
+// A driver's importance as a share of R² in percent, with its bootstrap 95% interval (NaN when the
+// file gives none): the drivers block's entry `driver` (TouchpointScore::driver). The share is the
+// file's, or importance / R² when the file leaves it out. All NaN for -1 or no block.
+struct ImportanceShare {
+    double share = kNaN, low = kNaN, high = kNaN;
+    bool present() const { return !std::isnan(share); }
+};
+ImportanceShare importance_share(const Journey& j, int driver);
+
+// Why a touchpoint has its priority: every term of the product, in the units the details panel
+// says them in (docs/metrics.md, "Priority"). priority = shortfall * reach * importance * evidence.
+struct PriorityTerms {
+    bool scored = false;        // it has a UX or a CX score (else priority 0, ranked last)
+    int rank = -1;              // 0-based place in Analysis::priority
+    double threshold = 60;
+    bool weakerIsCx = true;     // which side is the weaker (the only side when one is missing)
+    double weaker = kNaN;       // that side's score
+    bool hasUx = false, hasCx = false;
+    double shortfall = 0;       // max(0, threshold - weaker)
+    double gap = kNaN;          // UX - CX, shown as a diagnosis, not counted
+    bool volumeGiven = false;   // the touchpoint's own volume (else the median volume stands in)
+    double weight = 1, medianWeight = 0;
+    double reach = 1;           // sqrt(weight / medianWeight), 1 when the median is 0
+    bool hasDrivers = false;    // the journey carries key-driver results
+    bool driverFound = false;   // ...and they name this touchpoint
+    double share = kNaN;        // its share of R², %
+    double averageShare = kNaN; // 100 / number of drivers: an average driver's share
+    double importance = 1;      // share / averageShare; 1 when not known (counted as average)
+    bool thin = false;          // a score rests on fewer answers than the scoring minimum
+    double evidence = 1;        // 0.5 when thin
+    double priority = 0;
+};
+PriorityTerms priority_terms(const Journey& j, const Analysis& a, int touchpoint);
 
 // 0-100 normalisation of one reading (docs/metrics.md, "Normalisation"); NaN when the reading
 // cannot be normalised (timeOnTask without a target).

@@ -163,7 +163,7 @@ std::string export_ranking_csv(const Journey& j, const Analysis& a, const std::v
     std::vector<int> rank(j.touchpoints.size(), 0);
     for (size_t i = 0; i < a.priority.size(); i++)
         if (a.priority[i] >= 0 && a.priority[i] < (int)rank.size()) rank[a.priority[i]] = (int)i + 1;
-    std::string out = "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant\r\n";
+    std::string out = "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant,importance,importance_low,importance_high\r\n";
     out.reserve(out.size() + rows.size() * 96);
     for (int t : rows) {
         if (t < 0 || t >= (int)j.touchpoints.size() || t >= (int)a.touchpoints.size()) continue;
@@ -196,6 +196,11 @@ std::string export_ranking_csv(const Journey& j, const Analysis& a, const std::v
         out += (s.ux.present() && s.ux.insufficient) || (s.cx.present() && s.cx.insufficient) ? "true" : "false";
         out += ',';
         out += quadrant_id(s.quadrant);
+        const ImportanceShare imp = importance_share(j, s.driver);  // % of R², empty without drivers
+        for (double v : {imp.share, imp.low, imp.high}) {
+            out += ',';
+            write_score(out, v);
+        }
         out += "\r\n";
     }
     return out;

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "platform/platform.h"
+#include "ui/details_priority.h"
 #include "ui/palette.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -63,6 +64,7 @@ void details_panel(App& app) {
         ImGui::SameLine();
         ImGui::TextDisabled("gap UX-CX %+.1f", sc.gap);
     }
+    if (!comparing) details_priority(app, an, app.selected);  // importance and "why is this #N"
     if (!tp.description.empty()) {
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0);

@@ -12,7 +12,7 @@
 
 namespace uxcx {
 
-enum RankCol { ColRank, ColName, ColStage, ColChannel, ColUx, ColCx, ColGap, ColPriority, ColN, ColQuadrant, ColCount };
+enum RankCol { ColRank, ColName, ColStage, ColChannel, ColUx, ColCx, ColGap, ColPriority, ColImportance, ColN, ColQuadrant, ColCount };
 
 // Numbers compare as numbers; NaN (missing) is handled by the caller, last in both directions.
 static int cmp_num(double a, double b) {
@@ -94,6 +94,8 @@ void view_ranking(App& app) {
     ImGui::TableSetupColumn("CX", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, ColCx);
     ImGui::TableSetupColumn("Gap", 0, 0.8f, ColGap);
     ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, ColPriority);
+    // Key-driver importance (% of R², bootstrap 95% interval): empty when the journey has no drivers.
+    ImGui::TableSetupColumn("Importance", ImGuiTableColumnFlags_PreferSortDescending, 1.3f, ColImportance);
     ImGui::TableSetupColumn("n (UX/CX)", 0, 1.0f, ColN);
     ImGui::TableSetupColumn("Quadrant", 0, 2.4f, ColQuadrant);
     ImGui::TableHeadersRow();
@@ -132,14 +134,17 @@ void view_ranking(App& app) {
                     case ColCx: d = cmp_num(a.cx.value, b.cx.value); break;
                     case ColGap: d = cmp_num(a.gap, b.gap); break;
                     case ColPriority: d = cmp_num(a.priority, b.priority); break;
+                    case ColImportance: d = cmp_num(importance_share(j, a.driver).share, importance_share(j, b.driver).share); break;
                     case ColN: d = cmp_num(evidence_n(a), evidence_n(b)); break;
                     case ColQuadrant: d = (int)a.quadrant - (int)b.quadrant; break;
                     }
                     // Missing values last in both directions.
                     const double va = s.ColumnUserID == ColUx ? a.ux.value : s.ColumnUserID == ColCx ? a.cx.value
-                                      : s.ColumnUserID == ColGap ? a.gap : 0;
+                                      : s.ColumnUserID == ColGap ? a.gap
+                                      : s.ColumnUserID == ColImportance ? importance_share(j, a.driver).share : 0;
                     const double vb = s.ColumnUserID == ColUx ? b.ux.value : s.ColumnUserID == ColCx ? b.cx.value
-                                      : s.ColumnUserID == ColGap ? b.gap : 0;
+                                      : s.ColumnUserID == ColGap ? b.gap
+                                      : s.ColumnUserID == ColImportance ? importance_share(j, b.driver).share : 0;
                     if (std::isnan(va) != std::isnan(vb)) return std::isnan(vb);
                     if (d != 0) return s.SortDirection == ImGuiSortDirection_Ascending ? d < 0 : d > 0;
                 }
@@ -200,6 +205,11 @@ void view_ranking(App& app) {
             }
             ImGui::TableNextColumn();
             ImGui::Text("%.1f", sc.priority);
+            ImGui::TableNextColumn();
+            if (const ImportanceShare imp = importance_share(j, sc.driver); imp.present()) {
+                if (std::isnan(imp.low)) ImGui::Text("%.1f%%", imp.share);
+                else ImGui::Text("%.1f%% (%.1f\u2013%.1f)", imp.share, imp.low, imp.high);
+            }
             ImGui::TableNextColumn();
             char un[16] = "-", cn[16] = "-";
             if (!std::isnan(sc.ux.n)) std::snprintf(un, sizeof un, "%.0f", sc.ux.n);

@@ -194,7 +194,7 @@ TEST_CASE("a score at the threshold is decided exactly, not in floating-point no
     Analysis a = analyse(j);
     CHECK(a.touchpoints[0].ux.value < 58);  // the noise is real...
     CHECK(a.touchpoints[0].quadrant == Quadrant::GoodUxGoodCx);  // ...and decides nothing
-    CHECK(a.touchpoints[0].priority == doctest::Approx(0).epsilon(1e-9));  // only the ~0 gap term
+    CHECK(a.touchpoints[0].priority == 0.0);  // nothing below the threshold: no shortfall
 }
 
 TEST_CASE("the threshold comes from scoring") {
@@ -353,9 +353,9 @@ TEST_CASE("weakest links: lowest min(ux, cx), ties by index, at most five") {
     CHECK(analyse(j).weakest == std::vector<int>{1, 5, 6, 2, 3});
 }
 
-// Threshold 60. severity = max(0, 60 - min(ux, cx)) + 0.5*|gap|
-//   A: 80 / 40  -> 20 + 20 = 40
-//   B: 50 / 55  -> 10 + 2.5 = 12.5
+// Threshold 60. shortfall = max(0, 60 - min(ux, cx)); the gap is not a term
+//   A: 80 / 40  -> 20
+//   B: 50 / 55  -> 10
 //   C: - / 90   -> 0
 //   D: no data  -> 0, last
 //   E: 30 / 30, CX from 10 answers (< 30) -> 30, halved: 15
@@ -365,10 +365,10 @@ static Journey priority_journey() {
     return journey_of({scored("A", 80, 40), scored("B", 50, 55), scored("C", NAN, 90), scored("D", NAN, NAN), e});
 }
 
-TEST_CASE("priority without volumes: severity, halved on thin evidence") {
+TEST_CASE("priority without volumes: shortfall, halved on thin evidence") {
     Analysis a = analyse(priority_journey());
-    CHECK(a.touchpoints[0].priority == near(40));
-    CHECK(a.touchpoints[1].priority == near(12.5));
+    CHECK(a.touchpoints[0].priority == near(20));
+    CHECK(a.touchpoints[1].priority == near(10));
     CHECK(a.touchpoints[2].priority == 0.0);
     CHECK(a.touchpoints[3].priority == 0.0);
     CHECK(a.touchpoints[4].priority == near(15));
@@ -377,15 +377,15 @@ TEST_CASE("priority without volumes: severity, halved on thin evidence") {
 
 TEST_CASE("priority scales with the square root of volume relative to the median") {
     // volumes A 100, B 1600, C 400, D 400, E 400; median of those with data {100,1600,400,400}
-    // = 400. A 40*sqrt(100/400) = 20; B 12.5*sqrt(4) = 25; E 15*1 = 15; C 0; D no data.
+    // = 400. A 20*sqrt(100/400) = 10; B 10*sqrt(4) = 20; E 15*1 = 15; C 0; D no data.
     Journey j = priority_journey();
     const double vols[] = {100, 1600, 400, 400, 400};
     for (int i = 0; i < 5; i++) j.touchpoints[i].volume = vols[i];
     Analysis a = analyse(j);
-    CHECK(a.touchpoints[0].priority == near(20));
-    CHECK(a.touchpoints[1].priority == near(25));
+    CHECK(a.touchpoints[0].priority == near(10));
+    CHECK(a.touchpoints[1].priority == near(20));
     CHECK(a.touchpoints[4].priority == near(15));
-    CHECK(a.priority == std::vector<int>{1, 0, 4, 2, 3});
+    CHECK(a.priority == std::vector<int>{1, 4, 0, 2, 3});
 }
 
 TEST_CASE("equal priorities keep file order; no data sorts after a zero priority") {

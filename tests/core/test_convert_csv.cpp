@@ -193,12 +193,29 @@ TEST_CASE("ranking CSV: the rows given, in the order given, with their rank and 
           {"id": "c", "name": "Meh", "stage": "s1", "channel": "w", "ux": {"sus": 50}, "cx": {"csat": 70}}]})j");
     REQUIRE(r.ok);
     Analysis a = analyse(r.journey);
-    // Priority order: b (severity 40 + 5), c (10 + 10), a (0). The table shows c then a (filtered
+    // Priority order: b (shortfall 40), c (10), a (0). The table shows c then a (filtered
     // to stage Buy, sorted by name descending, say): the CSV has those two, in that order.
     std::string csv = export_ranking_csv(r.journey, a, {2, 0});
-    CHECK(csv == "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant\r\n"
-                 "2,c,Meh,Buy,Web,50,70,-20,20,,,false,poor-ux-good-cx\r\n"
-                 "3,a,'=cmd(),Buy,Web,90,90,0,0,,,false,good-ux-good-cx\r\n");
+    CHECK(csv == "rank,id,name,stage,channel,ux_score,cx_score,gap,priority,ux_n,cx_n,insufficient,quadrant,"
+                 "importance,importance_low,importance_high\r\n"
+                 "2,c,Meh,Buy,Web,50,70,-20,10,,,false,poor-ux-good-cx,,,\r\n"
+                 "3,a,'=cmd(),Buy,Web,90,90,0,0,,,false,good-ux-good-cx,,,\r\n");
     // A stage without a name is shown by its id.
     CHECK(export_ranking_csv(r.journey, a, {1}).find("1,b,Broken,s2,Web,") != std::string::npos);
+}
+
+TEST_CASE("ranking CSV: importance as % of R² with its interval when the journey has drivers") {
+    LoadResult r = load_journey(R"j({"title": "T", "stages": [{"id": "s1"}], "channels": [{"id": "w"}],
+        "touchpoints": [
+          {"id": "a", "stage": "s1", "channel": "w", "cx": {"csat": 40}},
+          {"id": "b", "stage": "s1", "channel": "w", "cx": {"csat": 50}}],
+        "drivers": {"outcome": "overall", "method": "shapley", "n": 100, "r2": 0.5,
+          "touchpoints": {"a": {"r": 0.6, "importance": 0.3, "share": 60, "sign": 1, "low": 0.2, "high": 0.4, "n": 100}}}})j");
+    REQUIRE(r.ok);
+    Analysis a = analyse(r.journey);
+    // a: 20 short x importance 60 / 50 (two drivers... one in the block: average share 100) = 0.6 -> 12;
+    // b: not in the block, average -> 10.
+    const std::string csv = export_ranking_csv(r.journey, a, {0, 1});
+    CHECK(csv.find("1,a,a,s1,w,,40,,12,,,false,cx-only,60,40,80\r\n") != std::string::npos);
+    CHECK(csv.find("2,b,b,s1,w,,50,,10,,,false,cx-only,,,\r\n") != std::string::npos);
 }
