@@ -383,7 +383,8 @@
   const hashParams = () => new URLSearchParams(hashQuery());
 
   // Opens what #map= or #data= names, then shows the view, selection and filters the sender saw
-  // (the C++ side reads view=, sel=, q=, quad=, stage=, ch=, heat=, sets=; see src/core/link.h).
+  // (the C++ side reads view=, sel=, q=, quad=, stage=, ch=, heat=, sets=, set=, overlay=; see
+  // src/core/link.h and docs/links.md).
   // `raw` is the query as written: URLSearchParams would re-encode the ',' of sets=a,b.
   async function openFromParams(p, raw) {
     const map = p.get('map'), data = p.get('data');
@@ -706,6 +707,7 @@
       const s = JSON.parse(Module.UTF8ToString(Module._uxcx_state()));
       const rect = canvas.getBoundingClientRect();
       for (const it of s.items) { it.x += rect.left; it.y += rect.top; }
+      for (const c of s.controls || []) { c.x += rect.left; c.y += rect.top; }  // the set picker and overlay
       s.notice = notice;
       return s;
     },

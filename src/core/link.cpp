@@ -102,11 +102,18 @@ std::string link_query(const Journey& j, const LinkState& s) {
     const bool default_sets = s.compare_a == 0 && s.compare_b == (n > 1 ? 1 : 0);
     if (!default_sets && s.compare_a >= 0 && s.compare_a < n && s.compare_b >= 0 && s.compare_b < n)
         q += "&sets=" + percent_encode(j.sets[(size_t)s.compare_a].id) + "," + percent_encode(j.sets[(size_t)s.compare_b].id);
+    if (s.set > 0 && s.set < n) q += "&set=" + percent_encode(j.sets[(size_t)s.set].id);
+    std::string overlay;
+    for (int o : s.overlay)
+        if (o >= 0 && o < n) overlay += (overlay.empty() ? "" : ",") + percent_encode(j.sets[(size_t)o].id);
+    if (!overlay.empty()) q += "&overlay=" + overlay;
     return q;
 }
 
 LinkState parse_link_query(const Journey& j, std::string_view query, LinkState s) {
     s.filters = ViewFilters{};
+    s.set = 0;
+    s.overlay.clear();
     size_t pos = 0;
     while (pos <= query.size()) {
         size_t amp = query.find('&', pos);
@@ -125,9 +132,26 @@ LinkState parse_link_query(const Journey& j, std::string_view query, LinkState s
             if (a >= 0 && b >= 0) s.compare_a = a, s.compare_b = b;
             continue;
         }
+        if (key == "overlay") {
+            // Ids split before decoding (a ',' inside an id arrives as %2C); unknown ids and repeats are
+            // dropped, at most kMaxOverlaySets kept.
+            s.overlay.clear();
+            size_t from = 0;
+            while (from <= raw.size() && (int)s.overlay.size() < kMaxOverlaySets) {
+                size_t comma = raw.find(',', from);
+                if (comma == std::string_view::npos) comma = raw.size();
+                const int o = index_of(j.sets, percent_decode(raw.substr(from, comma - from)), -1);
+                if (o >= 0 && std::find(s.overlay.begin(), s.overlay.end(), o) == s.overlay.end()) s.overlay.push_back(o);
+                from = comma + 1;
+            }
+            continue;
+        }
         const std::string v = percent_decode(raw);
         if (key == "view") {
             if (!v.empty() && v.size() <= 32) s.view = v;
+        } else if (key == "set") {
+            const int set = index_of(j.sets, v, -1);
+            if (set >= 0) s.set = set;
         } else if (key == "sel") {
             const int t = index_of(j.touchpoints, v, -1);
             if (t >= 0) s.selected = t;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/journey.h"
 #include "core/view_filters.h"
@@ -30,16 +31,22 @@ struct LinkState {
     int selected = -1;  // touchpoint index; -1: none
     ViewFilters filters;
     int compare_a = 0, compare_b = 0;  // measurement sets compared
+    int set = 0;                       // the measurement set every view shows (0: the first)
+    std::vector<int> overlay;          // sets whose curves the map overlays, at most kMaxOverlaySets
 };
 
-// "view=ranking&sel=T3&q=email&quad=good-ux-poor-cx&stage=support&ch=phone&heat=gap&sets=q1,q2".
+// The map overlays the emotion and score curves of at most this many measurement sets.
+constexpr int kMaxOverlaySets = 5;
+
+// "view=ranking&sel=T3&q=email&quad=good-ux-poor-cx&stage=support&ch=phone&heat=gap&sets=q1,q2
+// &set=business&overlay=business,leisure" (set: the set shown; overlay: the map's extra curves).
 // Ids, not indices, so a link survives reordering; "-" is the unassigned stage or channel.
 // Filters at their defaults and the default sets (first two) are left out to keep links short.
 std::string link_query(const Journey& j, const LinkState& s);
 
 // Reads such a query into `base`: filters the query leaves out go back to their defaults (the
-// receiver sees the sender's filters, not its own); view, sel and sets change only when given and
-// known. Unknown keys and ids are ignored, `q` is cut to kMaxFilterText bytes (whole characters).
+// receiver sees the sender's filters, not its own; so do `set`, back to the first set, and
+// `overlay`, back to none); view, sel and sets change only when given and known. Unknown keys and ids are ignored, `q` is cut to kMaxFilterText bytes (whole characters).
 LinkState parse_link_query(const Journey& j, std::string_view query, LinkState base);
 
 }  // namespace uxcx

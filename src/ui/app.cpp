@@ -15,6 +15,7 @@
 #include "platform/platform.h"
 #include "ui/file_menu.h"
 #include "ui/ranking_export.h"
+#include "ui/set_picker.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -82,7 +83,16 @@ OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name,
     app.map = MapCamera{};
     app.compare_a = 0;
     app.compare_b = app.doc.journey.sets.size() > 1 ? 1 : 0;
+    app.overlay.clear();
     return r;
+}
+
+bool app_show_set(App& app, int set) {
+    if (!app.has_document || set < 0 || set >= (int)app.doc.journey.sets.size()) return false;
+    if (set == app.doc.analysis.set) return true;
+    app.doc.analysis = analyse(app.doc.journey, set);
+    app.generation = next_generation();  // rankings, compare and overlays rebuild
+    return true;
 }
 
 bool app_set_view(App& app, std::string_view name) {
@@ -96,7 +106,8 @@ bool app_set_view(App& app, std::string_view name) {
 
 std::string app_link_query(const App& app) {
     if (!app.has_document) return {};
-    return link_query(app.doc.journey, {app.view, app.selected, app.filters, app.compare_a, app.compare_b});
+    return link_query(app.doc.journey, {app.view, app.selected, app.filters, app.compare_a, app.compare_b,
+                                        app.doc.analysis.set, app.overlay});
 }
 
 void app_apply_query(App& app, std::string_view query) {
@@ -107,6 +118,8 @@ void app_apply_query(App& app, std::string_view query) {
     app.filters = s.filters;
     app.compare_a = s.compare_a;
     app.compare_b = s.compare_b;
+    app_show_set(app, s.set);
+    app.overlay = s.overlay;
 }
 
 void app_set_presentation(App& app, bool on) {
@@ -162,6 +175,7 @@ static void draw_toolbar(App& app) {
         if (ImGui::Button(kViewLabels[i])) app.view = kViewNames[i];
         if (on) ImGui::PopStyleColor();
     }
+    draw_set_picker(app);  // measurement sets: shown and overlaid (set_picker.cpp)
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     if (ImGui::Button(ICON_CAMERA " PNG")) app_export_png(app);
     ImGui::SetItemTooltip("Download this view as a PNG image (E)");
@@ -259,6 +273,7 @@ void app_frame(App& app) {
     const auto start = std::chrono::steady_clock::now();
     app.items.clear();
     app.headers.clear();
+    app.controls.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

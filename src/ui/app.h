@@ -58,6 +58,13 @@ struct VisibleHeader {
     std::string label;  // the title as drawn ("3. Deliv…"); empty when the column is too narrow for text
 };
 
+// A control drawn this frame that tests click through the hook (window.uxcx.state().controls):
+// the set picker, its entries while open, the overlay button and its check boxes. Framebuffer pixels.
+struct VisibleControl {
+    std::string id;  // "set-picker", "set:ID", "overlay-button", "overlay:ID"
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 struct App {
     bool has_document = false;
     Document doc;
@@ -79,6 +86,11 @@ struct App {
     unsigned generation = 0;           // changes with every open and edit (next_generation)
     RankingState ranking;              // the ranking's rows in on-screen order (view_state.h)
     CompareState compare;              // the compare view's analyses
+    // The set every view shows is doc.analysis.set (app_show_set); these are the sets whose curves
+    // the map overlays (at most kMaxOverlaySets, core/link.h), and their analyses.
+    std::vector<int> overlay;
+    OverlayState overlay_cache;
+    std::vector<VisibleControl> controls;  // refilled every frame (the hook's "controls")
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
 };
 
@@ -123,6 +135,10 @@ void app_frame(App& app);
 // Names of the views, in menu order; app_set_view() refuses anything else.
 extern const char* const kViewNames[6];
 bool app_set_view(App& app, std::string_view name);
+
+// Shows measurement set `set` in every view (map, ranking, quadrant, heatmap, drivers, details):
+// the document is analysed for it. False (nothing changes) for an index the journey does not have.
+bool app_show_set(App& app, int set);
 
 // The view, selection, filters and compared sets as a link query (core/link.h), and back: what
 // a shared link and a recent-map entry carry. Unknown names and ids in the query are ignored.

@@ -23,6 +23,11 @@ void follow_edit(App& app, const Edit& applied, const AnalysisDelta& delta) {
     }
     app.compare_a = set_index(app.compare_a);
     app.compare_b = set_index(app.compare_b);
+    // Overlaid sets follow theirs; a removed one leaves the overlay.
+    std::vector<int> overlay;
+    for (int o : app.overlay)
+        if (const int after = set_after(applied, o); after >= 0 && after < sets) overlay.push_back(after);
+    app.overlay = std::move(overlay);
     if (delta.layout) doc.layout = layout_map(doc.journey);
     app.selected = touchpoint_after(applied, app.selected);
     if (app.selected >= (int)doc.journey.touchpoints.size()) app.selected = -1;

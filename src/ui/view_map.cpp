@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/map_overlay.h"
 #include "ui/palette.h"
 #include "ui/style.h"
 #include "ui/views.h"
@@ -417,6 +418,11 @@ void view_map(App& app) {
                     full ? fs * 0.35f : 0, 0, std::max(2.0f, em * 0.15f));
     }
     draw_emotion(dl, app, view, em);
+    if (!app.overlay.empty()) {  // other sets' curves and their legend (map_overlay.cpp)
+        OverlayGeometry g{{}, view.to_screen(0, l.emotion.y).y, view.to_screen(0, l.emotion.bottom()).y, c0, p1};
+        for (const LayoutRect& col : l.columns) g.column_x.push_back(view.to_screen(col.x + col.w * 0.5f, 0).x);
+        draw_set_overlay(dl, app, g, em);
+    }
     dl->PopClipRect();
 
     // Stage titles shrink to a readable minimum before they are shortened: 11 CSS pixels, or the

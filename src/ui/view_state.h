@@ -22,6 +22,14 @@ struct RankingState {
     bool scroll_to_selected = false;  // the keyboard moved the selection: bring its row into view
 };
 
+// The analyses of the sets the map overlays (App::overlay), recomputed when the sets or the
+// journey change: the overlay draws their stages' emotion and score curves.
+struct OverlayState {
+    unsigned generation = ~0u;  // App::generation the analyses are of
+    std::vector<int> sets;      // the sets they are of, App::overlay's order
+    std::vector<Analysis> analyses;
+};
+
 // The compare view's two analyses, recomputed only when what is compared changes.
 struct CompareState {
     bool valid = false;      // false: recompute on the next frame

@@ -1,6 +1,8 @@
 // test_link.cpp: download names and the view-state query that shared links carry.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/analysis.h"
 #include "core/link.h"
 #include "core/load.h"
@@ -123,4 +125,36 @@ TEST_CASE("parse_link_query caps a hostile filter at whole characters") {
     CHECK(s.filters.text == std::string(kMaxFilterText, 'x'));
     CHECK(parse_link_query(j, "", {}).view.empty());
     CHECK(parse_link_query(j, "&&&==&", {}).view.empty());
+}
+
+TEST_CASE("the shown set and the overlaid sets travel by id; defaults are left out") {
+    const Journey j = link_journey();
+    const int n = (int)j.sets.size();
+    REQUIRE(n >= 3);
+    LinkState s;
+    s.view = "ranking";
+    CHECK(link_query(j, s).find("set=") == std::string::npos);  // the first set, no overlay: nothing
+    s.set = 2;
+    s.overlay = {0, 2};
+    const std::string q = link_query(j, s);
+    CHECK(q.find("&set=" + percent_encode(j.sets[2].id)) != std::string::npos);
+    CHECK(q.find("&overlay=" + percent_encode(j.sets[0].id) + "," + percent_encode(j.sets[2].id)) != std::string::npos);
+    const LinkState back = parse_link_query(j, q, LinkState{});
+    CHECK(back.set == 2);
+    CHECK(back.overlay == std::vector<int>{0, 2});
+
+    // A link without them shows the first set and no overlay, whatever the receiver had.
+    LinkState mine;
+    mine.set = 1;
+    mine.overlay = {1};
+    const LinkState plain = parse_link_query(j, "view=map", mine);
+    CHECK(plain.set == 0);
+    CHECK(plain.overlay.empty());
+    // Unknown ids are ignored, repeats dropped, at most five kept.
+    CHECK(parse_link_query(j, "set=nope", mine).set == 0);
+    const std::string id0 = percent_encode(j.sets[0].id), id1 = percent_encode(j.sets[1].id);
+    CHECK(parse_link_query(j, "overlay=nope," + id1 + "," + id1 + "," + id0, mine).overlay == std::vector<int>{1, 0});
+    std::string many = "overlay=";
+    for (int k = 0; k < 8; k++) many += (k ? "," : "") + percent_encode(j.sets[(size_t)(k % n)].id);
+    CHECK(parse_link_query(j, many, mine).overlay.size() == (size_t)std::min(n, kMaxOverlaySets));
 }

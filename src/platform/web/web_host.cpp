@@ -5,11 +5,13 @@
 
 #include <emscripten.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/convert.h"
 #include "core/pack.h"
+#include "core/priority_text.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
@@ -146,6 +148,9 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char
                                             purpose_from(purpose)));
 }
 
+// A number, or null for NaN (JSON has no NaN).
+static nlohmann::json num_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
 // What is on screen, for window.uxcx.state(). Rectangles in CSS pixels relative to the canvas.
 EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
     const App& app = *g_app;
@@ -163,6 +168,39 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         const int stage = h.column >= 0 && h.column < (int)app.doc.layout.column_stage.size() ? app.doc.layout.column_stage[(size_t)h.column] : -1;
         headers.push_back({{"id", stage >= 0 ? nlohmann::json(j.stages[(size_t)stage].id) : nlohmann::json(nullptr)},
                            {"x", h.x / s}, {"y", h.y / s}, {"w", h.w / s}, {"h", h.h / s}, {"label", h.label}});
+    }
+    // Measurement sets: the one every view shows, the map's overlaid ones (with their stages'
+    // emotion and CX, as drawn), and the controls a test clicks.
+    const int shown = app.doc.analysis.set;
+    nlohmann::json sets = nlohmann::json::array(), overlay = nlohmann::json::array(), controls = nlohmann::json::array();
+    for (const MeasurementSet& m : j.sets) sets.push_back({{"id", m.id}, {"name", m.name}});
+    const OverlayState& oc = app.overlay_cache;
+    for (size_t k = 0; k < app.overlay.size(); k++) {
+        const int o = app.overlay[k];
+        if (o < 0 || o >= (int)j.sets.size()) continue;
+        nlohmann::json stages = nlohmann::json::array();
+        // The curves as the map last drew them (the cache follows App::overlay whenever the map draws).
+        if (oc.sets == app.overlay && k < oc.analyses.size())
+            for (size_t st = 0; st < j.stages.size() && st < oc.analyses[k].stages.size(); st++) {
+                const GroupScore& g = oc.analyses[k].stages[st];
+                stages.push_back({{"id", j.stages[st].id}, {"emotion", num_or_null(g.emotion)}, {"cx", num_or_null(g.cx.value)}});
+            }
+        overlay.push_back({{"id", j.sets[(size_t)o].id}, {"stages", stages}});
+    }
+    for (const VisibleControl& c : app.controls)
+        controls.push_back({{"id", c.id}, {"x", c.x / s}, {"y", c.y / s}, {"w", c.w / s}, {"h", c.h / s}});
+    // The selected touchpoint's numbers in the set shown, and why it ranks where it does.
+    nlohmann::json selection = nullptr;
+    if (app.has_document && app.selected >= 0 && app.selected < (int)j.touchpoints.size() &&
+        app.selected < (int)app.doc.analysis.touchpoints.size()) {
+        const TouchpointScore& sc = app.doc.analysis.touchpoints[(size_t)app.selected];
+        const PriorityTerms p = priority_terms(j, app.doc.analysis, app.selected);
+        const ImportanceShare imp = importance_share(j, sc.driver);
+        selection = {{"id", j.touchpoints[(size_t)app.selected].id},
+                     {"ux", num_or_null(sc.ux.value)}, {"cx", num_or_null(sc.cx.value)},
+                     {"priority", sc.priority}, {"rank", p.rank + 1},
+                     {"importance", {{"share", num_or_null(imp.share)}, {"low", num_or_null(imp.low)}, {"high", num_or_null(imp.high)}}},
+                     {"why", explain_priority(j, app.doc.analysis, app.selected)}};
     }
     nlohmann::json st = {
         {"title", app.has_document ? nlohmann::json(j.title) : nlohmann::json(nullptr)},
@@ -183,6 +221,11 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"headers", headers},
         {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},
         {"panel", app.has_document && app.selected >= 0 && (app.presentation ? app.show_story : app.show_details)},
+        {"set", app.has_document && shown >= 0 && shown < (int)j.sets.size() ? nlohmann::json(j.sets[(size_t)shown].id) : nlohmann::json(nullptr)},
+        {"sets", sets},
+        {"overlay", overlay},
+        {"controls", controls},
+        {"selection", selection},
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_result.c_str();
