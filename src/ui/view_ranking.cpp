@@ -94,8 +94,10 @@ void view_ranking(App& app) {
     ImGui::TableSetupColumn("CX", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, ColCx);
     ImGui::TableSetupColumn("Gap", 0, 0.8f, ColGap);
     ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, ColPriority);
-    // Key-driver importance (% of R², bootstrap 95% interval): empty when the journey has no drivers.
-    ImGui::TableSetupColumn("Importance", ImGuiTableColumnFlags_PreferSortDescending, 1.3f, ColImportance);
+    // Key-driver importance (% of R², bootstrap 95% interval); not shown when the journey has no drivers.
+    const bool drivers = j.drivers && !j.drivers->touchpoints.empty();
+    ImGui::TableSetupColumn("Importance %", ImGuiTableColumnFlags_PreferSortDescending | (drivers ? 0 : ImGuiTableColumnFlags_Disabled),
+                            1.9f, ColImportance);
     ImGui::TableSetupColumn("n (UX/CX)", 0, 1.0f, ColN);
     ImGui::TableSetupColumn("Quadrant", 0, 2.4f, ColQuadrant);
     ImGui::TableHeadersRow();
@@ -207,8 +209,8 @@ void view_ranking(App& app) {
             ImGui::Text("%.1f", sc.priority);
             ImGui::TableNextColumn();
             if (const ImportanceShare imp = importance_share(j, sc.driver); imp.present()) {
-                if (std::isnan(imp.low)) ImGui::Text("%.1f%%", imp.share);
-                else ImGui::Text("%.1f%% (%.1f\u2013%.1f)", imp.share, imp.low, imp.high);
+                if (std::isnan(imp.low)) ImGui::Text("%.1f", imp.share);
+                else ImGui::Text("%.1f (%.1f\u2013%.1f)", imp.share, imp.low, imp.high);
             }
             ImGui::TableNextColumn();
             char un[16] = "-", cn[16] = "-";
