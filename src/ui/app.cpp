@@ -192,7 +192,7 @@ static void draw_toolbar(App& app) {
 static void draw_error_banner(App& app) {
     if (app.error.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.85f, 0.2f, 0.2f, 0.15f));
-    ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
+    ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Borders);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(app.error.c_str());
     ImGui::PopTextWrapPos();
@@ -318,7 +318,7 @@ void app_frame(App& app) {
         ImGui::EndChild();
         if (details) {
             ImGui::SameLine();
-            ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_Border, no_nav);
+            ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_Borders, no_nav);
             details_panel(app);
             ImGui::EndChild();
         }

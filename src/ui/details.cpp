@@ -48,11 +48,11 @@ void details_panel(App& app) {
     ImGui::SetItemTooltip(app.presentation ? "Hide the story: the map takes the whole width (D)" : "Hide the details panel (D)");
     ImGui::SameLine();
     ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
-    ImGui::SetWindowFontScale(app.presentation ? 1.35f : 1.15f);
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.presentation ? 1.35f : 1.15f));
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tp.name.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     const bool offline = channel_offline(j, tp.channel);
     ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel), offline ? " (offline)" : "");
     if (comparing) ImGui::TextDisabled("%s", j.sets.size() > (size_t)an.set && !app.compare.journeys ? j.sets[(size_t)an.set].name.c_str() : app.doc.name.c_str());

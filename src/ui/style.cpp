@@ -1,15 +1,22 @@
 // style.cpp: fonts (Inter + Font Awesome 4.7, from Debian's packages) and the light/dark theme.
+//
+// Dear ImGui 1.92 loads glyphs on demand, at the size they are drawn: the fonts are added once
+// per context, every character Inter has is available without a list of ranges, and a change of
+// scale (device pixel ratio, presentation zoom) only changes the style's sizes: no atlas rebuild.
 #include "ui/style.h"
 
 #include <cstdio>
 #include <string>
 
 #include "imgui.h"
-#include "ui/glyph_ranges.h"
+#include "ui/fonts.h"
 
 namespace uxcx {
 
 float ui_text_scale(const App& app) { return app.presentation ? 1.5f : 1.0f; }
+
+// The UI font's size at scale 1, in pixels.
+static constexpr float kBaseFontSize = 16.0f;
 
 static bool file_exists(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
@@ -22,35 +29,40 @@ void ui_configure_io(ImGuiIO& io) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
 }
 
-void ui_setup_style(const App& app, float scale, const char* font_dir) {
+// Adds the UI font and merges the icons into it. Sizes here are only the reference the merged
+// icon font is scaled against; text is rasterised at whatever size it is drawn.
+static void load_fonts(const char* font_dir) {
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    const float size = 16.0f * scale;
     const std::string dir = font_dir ? font_dir : "";
     const std::string ui = dir + "/ui.otf", icons = dir + "/icons.ttf";
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    ImFont* font = nullptr;
     if (file_exists(ui)) {
-        // What European business text uses (glyph_ranges.h: €, ✓, “quotes”, ½, ™...).
-        io.Fonts->AddFontFromFileTTF(ui.c_str(), size, &cfg, kUiGlyphRanges);
+        ImFontConfig cfg;
+        cfg.OversampleH = 2;
+        font = io.Fonts->AddFontFromFileTTF(ui.c_str(), kBaseFontSize, &cfg);
     } else {
         ImFontConfig def;
-        def.SizePixels = size;
-        io.Fonts->AddFontDefault(&def);
+        def.SizePixels = kBaseFontSize;
+        font = io.Fonts->AddFontDefault(&def);
     }
     if (file_exists(icons)) {
-        // Only the icons widgets.h names (ICON_*), not Font Awesome's 736: each glyph costs atlas
-        // space and start-up time, rasterised again at every scale change.
+        // Only the icons widgets.h names (ICON_*): Font Awesome also has glyphs at code points
+        // other fonts use, and those must not take over.
         static const ImWchar icon_ranges[] = {
             0xF002, 0xF002, 0xF005, 0xF005, 0xF007, 0xF007, 0xF00D, 0xF00D, 0xF019, 0xF019, 0xF030, 0xF030,
             0xF061, 0xF063, 0xF065, 0xF065, 0xF071, 0xF071, 0xF07C, 0xF07C, 0xF095, 0xF095, 0xF0C1, 0xF0C1,
             0xF0E7, 0xF0E7, 0xF0EB, 0xF0EB, 0xF108, 0xF108, 0xF10D, 0xF10D, 0xF185, 0xF186, 0xF26C, 0xF26C, 0};
         ImFontConfig merge;
         merge.MergeMode = true;
-        merge.GlyphMinAdvanceX = size;
-        io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.9f, &merge, icon_ranges);
+        merge.GlyphMinAdvanceX = kBaseFontSize;
+        io.Fonts->AddFontFromFileTTF(icons.c_str(), kBaseFontSize * 0.9f, &merge, icon_ranges);
     }
-    io.Fonts->Build();
+    ui_fonts_added(font);
+}
+
+void ui_setup_style(const App& app, float scale, const char* font_dir) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.Size == 0) load_fonts(font_dir);
 
     ImGuiStyle style;
     if (app.dark)
@@ -60,6 +72,8 @@ void ui_setup_style(const App& app, float scale, const char* font_dir) {
     style.WindowRounding = 6;
     style.FrameRounding = 4;
     style.ScaleAllSizes(scale);
+    style.FontSizeBase = kBaseFontSize;
+    style.FontScaleDpi = scale;  // text at kBaseFontSize x scale, rasterised at that size
     ImGui::GetStyle() = style;
 }
 

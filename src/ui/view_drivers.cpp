@@ -100,7 +100,7 @@ void view_drivers(App& app) {
         dl->AddCircleFilled(c, r, col);
         dl->AddCircle(c, r, ui_color(ImGuiCol_Text, 0.5f));
         if (p.share < 0) dl->AddCircle(c, r + em * 0.15f, IM_COL32(215, 48, 39, 255), 0, std::max(1.5f, em * 0.12f));
-        if (app.selected == tp) dl->AddCircle(c, r + em * 0.35f, ui_color(ImGuiCol_NavHighlight), 0, std::max(2.0f, em * 0.15f));
+        if (app.selected == tp) dl->AddCircle(c, r + em * 0.35f, ui_color(ImGuiCol_NavCursor), 0, std::max(2.0f, em * 0.15f));
         // The name beside the point: with a few dozen drivers the chart reads without hovering.
         if (chart.points.size() <= 40)
             draw_text_clipped(dl, em * 0.85f, ImVec2(c.x + r + em * 0.25f, c.y - em * 0.45f), ui_color(ImGuiCol_Text, 0.85f),

@@ -93,7 +93,7 @@ void view_heatmap(App& app) {
             const int k = c * rows + r;
             const int sel_k = app.selected >= 0 && app.selected < (int)l.cards.size()
                                   ? l.card_column[app.selected] * rows + l.card_lane[app.selected] : -1;
-            if (k == sel_k) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), ui_color(ImGuiCol_NavHighlight), em * 0.2f, 0, std::max(2.0f, em * 0.15f));
+            if (k == sel_k) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), ui_color(ImGuiCol_NavCursor), em * 0.2f, 0, std::max(2.0f, em * 0.15f));
             if (hovered && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) hovered_cell = k;
             // The touchpoints this cell stands for, with the cell's rectangle (for automation).
             for (int i = l.cell_begin[k]; i < l.cell_begin[k + 1] && app.items.size() < 2000; i++)

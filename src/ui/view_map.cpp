@@ -54,7 +54,7 @@ static CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVe
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
     const float r = fs * 0.35f;
     dl->AddRectFilled(a, b, ui_color(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_PopupBg), r);
-    dl->AddRect(a, b, selected ? ui_color(ImGuiCol_NavHighlight) : ui_color(ImGuiCol_Border), r, 0,
+    dl->AddRect(a, b, selected ? ui_color(ImGuiCol_NavCursor) : ui_color(ImGuiCol_Border), r, 0,
                 selected ? fs * 0.22f : 1.0f);
     const float pad = fs * 0.4f;
     CardMarks marks;
@@ -113,7 +113,7 @@ static CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a
         }
         dl->AddText(ImGui::GetFont(), label_fs, ImVec2((ha.x + hb.x - size.x) * 0.5f, (ha.y + hb.y - size.y) * 0.5f), text_on(bg), text);
     }
-    if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavHighlight), 0, 0, 3);
+    if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavCursor), 0, 0, 3);
     return marks;
 }
 
@@ -414,7 +414,7 @@ void view_map(App& app) {
     if (!blocks && app.selected >= 0 && app.selected < (int)l.cards.size()) {
         const LayoutRect& r = l.cards[app.selected];
         const ImVec2 a = view.to_screen(r.x, r.y), b = view.to_screen(r.right(), r.bottom());
-        dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavHighlight),
+        dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ui_color(ImGuiCol_NavCursor),
                     full ? fs * 0.35f : 0, 0, std::max(2.0f, em * 0.15f));
     }
     draw_emotion(dl, app, view, em);

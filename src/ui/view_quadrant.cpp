@@ -111,7 +111,7 @@ void view_quadrant(App& app) {
         else
             dl->AddCircleFilled(c, r, (col & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 210));
         dl->AddCircle(c, r, ui_color(ImGuiCol_Text, 0.5f));
-        if (app.selected == t) dl->AddCircle(c, r + em * 0.3f, ui_color(ImGuiCol_NavHighlight), 0, std::max(2.0f, em * 0.15f));
+        if (app.selected == t) dl->AddCircle(c, r + em * 0.3f, ui_color(ImGuiCol_NavCursor), 0, std::max(2.0f, em * 0.15f));
         const float dx = mouse.x - c.x, dy = mouse.y - c.y, d = dx * dx + dy * dy;
         const float hit = std::max(r, em * 0.5f);
         if (hovered && d <= hit * hit && d < best) {
@@ -132,7 +132,7 @@ void view_quadrant(App& app) {
 
     if (side > 0) {
         ImGui::SameLine();
-        ImGui::BeginChild("##cxonly", ImVec2(0, h), ImGuiChildFlags_Border);
+        ImGui::BeginChild("##cxonly", ImVec2(0, h), ImGuiChildFlags_Borders);
         ImGui::TextDisabled("No UX score (%d)", (int)cx_only.size());
         ImGui::TextWrapped("Offline or CX-only touchpoints: not on the chart, listed by CX.");
         ImGuiListClipper clip;

@@ -49,12 +49,11 @@ void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, s
 }
 
 std::string ellipsize(std::string_view text, float fs, float max_w) {
-    // One pass over the characters with the font's advances (no kerning in ImGui 1.90): cheap
-    // enough for every card on a fitted map, every frame.
-    ImFont* font = ImGui::GetFont();
-    const float k = fs / font->FontSize;
+    // One pass over the characters with the font's advances at that size (no kerning in ImGui
+    // 1.92): cheap enough for every card on a fitted map, every frame.
+    ImFontBaked* font = ImGui::GetFont()->GetFontBaked(fs);
     static constexpr std::string_view kEllipsis = "\xe2\x80\xa6";  // U+2026
-    const float ellipsis_w = font->GetCharAdvance((ImWchar)0x2026) * k;
+    const float ellipsis_w = font->GetCharAdvance((ImWchar)0x2026);
     const char* const begin = text.data();
     const char* const end = begin + text.size();
     float w = 0;
@@ -63,7 +62,7 @@ std::string ellipsize(std::string_view text, float fs, float max_w) {
         unsigned int c = 0;
         const int len = ImTextCharFromUtf8(&c, p, end);
         if (len <= 0) break;
-        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD))) * k;
+        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD)));
         p += len;
         if (w + ellipsis_w <= max_w) cut = (size_t)(p - begin);
         if (w > max_w) break;

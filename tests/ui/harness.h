@@ -1,5 +1,5 @@
 // harness.h: runs frames of the real UI with no GPU, as Dear ImGui's example_null does: a context,
-// a built font atlas, a display size, and NewFrame/Render with nothing drawn to a screen.
+// a font atlas whose texture requests are served (no pixels leave it), a display size, and NewFrame/Render with nothing drawn to a screen.
 #pragma once
 
 #include <filesystem>
@@ -22,6 +22,7 @@ struct UiHarness {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         ui_configure_io(io);  // as the web host does: keyboard navigation on
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // serve_textures() below
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         rebuild_style();
@@ -43,9 +44,22 @@ struct UiHarness {
         link(UXCX_FONT_UI, "ui.otf");
         link(UXCX_FONT_ICONS, "icons.ttf");
         ui_setup_style(app, app.dpi_scale * ui_text_scale(app), dir.c_str());
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+
+    // What a renderer does with Dear ImGui 1.92's texture requests (the font atlas is created and
+    // grows as glyphs are needed), minus the GPU: each request is marked done.
+    static void serve_textures() {
+        for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+            if (tex->Status == ImTextureStatus_WantCreate) {
+                tex->SetTexID((ImTextureID)(intptr_t)(tex->UniqueID + 1));
+                tex->SetStatus(ImTextureStatus_OK);
+            } else if (tex->Status == ImTextureStatus_WantUpdates) {
+                tex->SetStatus(ImTextureStatus_OK);
+            } else if (tex->Status == ImTextureStatus_WantDestroy && tex->UnusedFrames > 0) {
+                tex->SetTexID(ImTextureID_Invalid);
+                tex->SetStatus(ImTextureStatus_Destroyed);
+            }
+        }
     }
 
     // Runs `n` frames of the whole app.
@@ -54,6 +68,7 @@ struct UiHarness {
             ImGui::NewFrame();
             app_frame(app);
             ImGui::Render();
+            serve_textures();
         }
     }
 

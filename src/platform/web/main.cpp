@@ -3,7 +3,9 @@
 // HiDPI, as Tracy and sokol do it: Emscripten 3.1.6's GLFW ignores devicePixelRatio, so we size the
 // canvas backing store to CSS size x devicePixelRatio ourselves and run ImGui in device pixels
 // (DisplaySize = backing size, FramebufferScale = 1). GLFW already reports the mouse in backing
-// units, so input lines up. Fonts and style are rebuilt whenever the ratio changes.
+// units, so input lines up. The style's sizes follow the ratio; fonts need no rebuild (Dear ImGui
+// 1.92 rasterises glyphs at the size they are drawn, and the OpenGL backend creates and updates the
+// atlas texture itself: ImGuiBackendFlags_RendererHasTextures).
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -97,7 +99,7 @@ uint64_t draw_fingerprint(const ImDrawData* dd) {
         for (const ImDrawCmd& c : l->CmdBuffer) {
             mix(bits(c.ClipRect.x) | bits(c.ClipRect.y) << 32);
             mix(bits(c.ClipRect.z) | bits(c.ClipRect.w) << 32);
-            mix((uint64_t)(uintptr_t)c.TextureId);
+            mix((uint64_t)c.GetTexID());
             mix((uint64_t)c.ElemCount);
         }
     }
@@ -165,10 +167,6 @@ void sync_canvas_size(uxcx::App& app) {
     const float scale = app.dpi_scale * uxcx::ui_text_scale(app);
     if (scale != g_style_scale || app.dark != g_style_dark) {
         uxcx::ui_setup_style(app, scale, "/fonts");
-        // ImGui 1.90.1's NewFrame only recreates device objects when the shader is missing, so a
-        // destroyed font texture must be recreated here (else every rebuild draws black).
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
         g_style_scale = scale;
         g_style_dark = app.dark;
     }
@@ -265,8 +263,9 @@ int main() {
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    io.GetClipboardTextFn = uxcx::web_host_clipboard_get;  // after the GLFW backend set its stubs
-    io.SetClipboardTextFn = uxcx::web_host_clipboard_set;
+    ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    pio.Platform_GetClipboardTextFn = uxcx::web_host_clipboard_get;  // after the GLFW backend set its stubs
+    pio.Platform_SetClipboardTextFn = uxcx::web_host_clipboard_set;
 
     uxcx::App& app = uxcx::web_host_app();
     js_wake_on_input();

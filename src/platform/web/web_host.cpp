@@ -15,6 +15,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
+#include "ui/fonts.h"
 
 namespace uxcx {
 
@@ -86,8 +87,8 @@ static std::string g_result;  // the last returned JSON text; valid until the ne
 // event (which fires right after the Ctrl+V keydown, before ImGui's next frame handles the key)
 // puts the text here, so Ctrl+V in a text field pastes; copies go to navigator.clipboard.
 static std::string g_clipboard;
-const char* web_host_clipboard_get(void*) { return g_clipboard.c_str(); }
-void web_host_clipboard_set(void*, const char* text) {
+const char* web_host_clipboard_get(ImGuiContext*) { return g_clipboard.c_str(); }
+void web_host_clipboard_set(ImGuiContext*, const char* text) {
     g_clipboard = text ? text : "";
     platform::copy_text(g_clipboard);
 }
@@ -217,6 +218,8 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"dark", app.dark},
         {"frameMs", app.frame_ms},  // the app's own CPU time in its last app_frame()
         {"frames", web_host_frames_drawn()},  // frames drawn so far: constant while idle
+        // characters the last frame drew with the fallback glyph (no font had them)
+        {"missingGlyphs", ImGui::GetCurrentContext() ? ui_missing_glyphs(ImGui::GetDrawData()) : 0},
         {"items", items},
         {"headers", headers},
         {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},

@@ -17,8 +17,8 @@ void web_host_frame_rendered();
 // Frames drawn since start (state().frames): an idle app draws none (main.cpp's frame loop).
 unsigned web_host_frames_drawn();
 
-// ImGui's clipboard callbacks (io.GetClipboardTextFn / SetClipboardTextFn) on the web.
-const char* web_host_clipboard_get(void* user_data);
-void web_host_clipboard_set(void* user_data, const char* text);
+// ImGui's clipboard callbacks (platform_io.Platform_GetClipboardTextFn / SetClipboardTextFn) on the web.
+const char* web_host_clipboard_get(ImGuiContext* ctx);
+void web_host_clipboard_set(ImGuiContext* ctx, const char* text);
 
 }  // namespace uxcx

@@ -1,0 +1,58 @@
+// test_fonts.cpp: Dear ImGui 1.92's dynamic fonts in the real UI: every view of a Latin journey
+// draws each character with its own glyph, a character no font has is counted
+// (uxcx.state().missingGlyphs), and text is rasterised at the size it is drawn.
+#include <doctest/doctest.h>
+
+#include "harness.h"
+#include "journeys.h"
+#include "imgui_internal.h"  // the atlas's baked sizes
+#include "ui/fonts.h"
+
+using namespace uxcx;
+
+TEST_CASE("every view of a Latin journey draws each character with its own glyph") {
+    test::UiHarness ui;
+    REQUIRE(app_open(ui.app, test::generated_journey(24, "Café “Zürich” – Ωmega ½ € "), "latin.json").ok);
+    for (const char* view : kViewNames) {
+        CAPTURE(view);
+        REQUIRE(app_set_view(ui.app, view));
+        ui.frames(3);
+        CHECK(ui_missing_glyphs(ImGui::GetDrawData()) == 0);
+    }
+}
+
+TEST_CASE("a character no UI font has is drawn as the fallback mark and counted") {
+    test::UiHarness ui;
+    // Thai: neither Inter nor Font Awesome has it. Three characters in each name.
+    REQUIRE(app_open(ui.app, test::generated_journey(1, "\xE0\xB8\x81\xE0\xB8\x82\xE0\xB8\x83 "), "thai.json").ok);
+    REQUIRE(app_set_view(ui.app, "ranking"));
+    ui.frames(3);
+    const int missing = ui_missing_glyphs(ImGui::GetDrawData());
+    CHECK(missing >= 3);
+    CHECK(missing % 3 == 0);  // each drawn name counts its three characters, none of the Latin ones
+}
+
+TEST_CASE("text is rasterised at the size it is drawn, with no atlas rebuild when the scale changes") {
+    test::UiHarness ui;
+    REQUIRE(app_open(ui.app, test::generated_journey(6), "six.json").ok);
+    ui.frames(3);
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    const int fonts_before = ImGui::GetIO().Fonts->Fonts.Size;
+    ui.app.dpi_scale = 2.0f;
+    ui.rebuild_style();
+    ui.frames(3);
+    CHECK(ImGui::GetIO().Fonts->Fonts.Size == fonts_before);  // the same fonts, not added again
+    // The last frame drew text at 32 px: a size baked for it and used in that frame.
+    bool drew_at_32 = false;
+    ImFontAtlasBuilder* builder = ImGui::GetIO().Fonts->Builder;
+    for (int i = 0; i < builder->BakedPool.Size; i++)
+        if (builder->BakedPool[i].Size == 32.0f && builder->BakedPool[i].LastUsedFrame >= ImGui::GetFrameCount() - 1) drew_at_32 = true;
+    CHECK(drew_at_32);
+    // The glyphs of the larger size were rasterised for it: 'M' is wider than at 16 px, not scaled.
+    ImFontBaked* big = font->GetFontBaked(32.0f);
+    ImFontBaked* small = font->GetFontBaked(16.0f);
+    REQUIRE(big->IsGlyphLoaded('M'));
+    const ImFontGlyph* g = big->FindGlyph('M');
+    CHECK(g->X1 - g->X0 > 1.8f * (small->FindGlyph('M')->X1 - small->FindGlyph('M')->X0));
+    CHECK((g->U1 - g->U0) * ImGui::GetIO().Fonts->TexData->Width >= g->X1 - g->X0 - 1);
+}
