@@ -3,12 +3,15 @@
 // and the samples all inline, so it opens from file:// with no server, e.g. from a USB stick.
 // The Content-Security-Policy stays strict: inline scripts are allowed by their sha256 hashes only,
 // computed here, so no 'unsafe-inline' and no 'unsafe-eval'.
-// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML
+// With FONTS_OUT_HTML and NAME=PATH pairs it also writes a second single file that carries the
+// fallback fonts for other scripts (window.uxcxInlineFonts, base64): bigger, for offline demos of
+// journeys in Japanese, Arabic... (uxcx.html itself stays the size it was: Latin needs no font).
+// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML [FONTS_OUT_HTML NAME=PATH...]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [src = '.', appJs, outHtml] = process.argv.slice(2);
+const [src = '.', appJs, outHtml, fontsOutHtml, ...fontArgs] = process.argv.slice(2);
 if (!appJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML');
 const read = (p) => fs.readFileSync(path.join(src, p), 'utf8');
 
@@ -24,24 +27,43 @@ for (const s of index)
 const embedded = 'window.UXCX_EMBEDDED = ' +
   JSON.stringify({ samples: index.filter((s) => s && files[s.file] !== undefined), files }).replace(/</g, '\\u003c') + ';';
 
-const scripts = [embedded, read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
-for (const s of scripts)
-  if (/<\/script/i.test(s)) throw new Error('an inline script contains "</script": it would end the element early');
-const hashes = scripts.map((s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+const fonts = {};
+for (const a of fontArgs) {
+  const eq = a.indexOf('=');
+  fonts[a.slice(0, eq)] = fs.readFileSync(a.slice(eq + 1)).toString('base64');
+}
+const fontScript = 'window.uxcxInlineFonts = ' + JSON.stringify(fonts) + ';';
 
-let html = read('web/index.html');
-const swap = (from, to) => {
-  if (!html.includes(from)) throw new Error(`web/index.html: "${from}" not found`);
-  html = html.split(from).join(to);  // not String.replace: the scripts contain "$&" and friends
-};
-swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
-// The glue first tries fetch() on the wasm's data: URL (then falls back to decoding it itself).
-swap("connect-src 'self'", "connect-src 'self' data:");
-swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
-swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
-swap('<script src="uxcx.js"></script>', `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
-swap('<script src="app.js" async></script>', `<script>${scripts[2]}</script>`);
+function singleFile(withFonts) {
+  const scripts = [embedded, read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
+  if (withFonts) scripts.push(fontScript);
+  for (const s of scripts)
+    if (/<\/script/i.test(s)) throw new Error('an inline script contains "</script": it would end the element early');
+  const hashes = scripts.map((s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+
+  let html = read('web/index.html');
+  const swap = (from, to) => {
+    if (!html.includes(from)) throw new Error(`web/index.html: "${from}" not found`);
+    html = html.split(from).join(to);  // not String.replace: the scripts contain "$&" and friends
+  };
+  swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
+  // The glue first tries fetch() on the wasm's data: URL (then falls back to decoding it itself).
+  swap("connect-src 'self'", "connect-src 'self' data:");
+  swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
+  swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
+  swap('<script src="uxcx.js"></script>', (withFonts ? `<script>${scripts[3]}</script>\n` : '') +
+    `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
+  swap('<script src="app.js" async></script>', `<script>${scripts[2]}</script>`);
+
+  return html;
+}
 
 fs.mkdirSync(path.dirname(outHtml), { recursive: true });
+const html = singleFile(false);
 fs.writeFileSync(outHtml, html);
 console.log(`${outHtml}: ${(html.length / 1048576).toFixed(1)} MiB, ${Object.keys(files).length} samples`);
+if (fontsOutHtml) {
+  const withFonts = singleFile(true);
+  fs.writeFileSync(fontsOutHtml, withFonts);
+  console.log(`${fontsOutHtml}: ${(withFonts.length / 1048576).toFixed(1)} MiB, with fonts ${Object.keys(fonts).join(', ')}`);
+}

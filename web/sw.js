@@ -1,6 +1,7 @@
 // sw.js: the offline copy. Caches the app shell and the samples on install so that after one
 // visit the app opens with no network. Cache first for exactly those files; everything else
-// (a #map= URL, other sites) goes to the network untouched.
+// (a #map= URL, other sites) goes to the network untouched, except the fallback fonts (fonts/*),
+// cached when a journey first needs one.
 // VERSION and SHELL are filled in by scripts/stamp-sw.mjs at build time: a new build has a new
 // VERSION, so the browser installs the new worker, which drops the old cache.
 'use strict';
@@ -9,6 +10,7 @@ const SHELL = ['./', 'index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 
 const CACHE = 'uxcx-' + VERSION;
 const scope = new URL(self.registration.scope);
 const shellUrls = new Set(SHELL.map((p) => new URL(p, scope).href));
+const fontsUrl = new URL('fonts/', scope).href;
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL.map((p) => new Request(p, { cache: 'reload' }))))
@@ -27,6 +29,15 @@ self.addEventListener('fetch', (e) => {
   const url = new URL(req.url);
   url.hash = '';
   url.search = '';
+  if (url.href.startsWith(fontsUrl)) {
+    // Fallback fonts are fetched only by journeys that need them (not on install): cached on first
+    // use, so such a journey opens offline afterwards too.
+    e.respondWith(caches.open(CACHE).then((c) => c.match(url.href).then((hit) => hit || fetch(req).then((res) => {
+      if (res.ok) c.put(url.href, res.clone());
+      return res;
+    }))));
+    return;
+  }
   if (!shellUrls.has(url.href)) return;
   e.respondWith(caches.open(CACHE).then((c) => c.match(url.href)).then((hit) => hit || fetch(req)));
 });

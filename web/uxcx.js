@@ -639,7 +639,31 @@
     openSample(id) { openSample(id); },
     openRecent(id) { openRecent(id); },
     copyMapLink(json, sourceUrl, query) { pendingLink = copyMapLink(json, sourceUrl, query); },
+    loadFont(name) { loadFont(name); },
   };
+
+  // ---- fallback fonts (src/core/scripts.h): fetched once, only for a journey that needs one -----
+  // The app asks (platform::load_font) when an open journey has characters of that script; the
+  // bytes go to the app's font atlas (uxcx_add_font owns them). The service worker keeps fetched
+  // fonts for offline use. A single-file build with fonts carries them in window.uxcxInlineFonts.
+  const fontsAsked = new Set();
+  function loadFont(name) {
+    if (fontsAsked.has(name)) return;
+    fontsAsked.add(name);
+    const inline = window.uxcxInlineFonts && window.uxcxInlineFonts[name];
+    const bytes = inline
+      ? Promise.resolve(Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)))
+      : fetch('fonts/' + encodeURIComponent(name)).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.arrayBuffer();
+      }).then((b) => new Uint8Array(b));
+    bytes.then((b) => {
+      if (aborted) return;
+      const ptr = Module._malloc(Math.max(1, b.length));
+      Module.HEAPU8.set(b, ptr);
+      if (!withString(name, (p) => Module._uxcx_add_font(p, ptr, b.length))) console.warn(`font ${name}: not a font the app can read`);
+    }).catch((e) => console.warn(`font ${name} could not be fetched (${e.message}): its script is drawn as white squares`));
+  }
 
   // ---- recovery: if the wasm aborts, the last map can still be downloaded ---------------------
   function showRecovery(what) {

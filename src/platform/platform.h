@@ -36,6 +36,10 @@ void open_url(std::string_view url);
 // Saves the canvas as a PNG download once the current frame is rendered.
 void export_png(std::string_view filename);
 
+// Asks the host for a fallback font (core/scripts.h: kFallbackFonts' file). It arrives later through
+// the host calling ui_fonts_add() (ui/fonts.h); one that cannot be fetched never arrives.
+void load_font(std::string_view file);
+
 // Asks the host to toggle full screen (presentation mode).
 void set_fullscreen(bool on);
 

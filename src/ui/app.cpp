@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
+#include "ui/fonts.h"
 #include "ui/ranking_export.h"
 #include "ui/set_picker.h"
 #include "ui/views.h"
@@ -274,6 +275,7 @@ void app_frame(App& app) {
     app.items.clear();
     app.headers.clear();
     app.controls.clear();
+    ui_fonts_request(app);  // a journey in another script: its font is fetched (once)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

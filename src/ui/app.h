@@ -65,6 +65,13 @@ struct VisibleControl {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+// Fallback fonts for other scripts (core/scripts.h): which the host was asked to fetch for the open
+// journeys, and which arrived (ui/fonts.h). Masks of FallbackFont::bit.
+struct FontRequests {
+    unsigned generation = ~0u;  // App::generation the journeys were last scanned at
+    unsigned requested = 0, added = 0;
+};
+
 struct App {
     bool has_document = false;
     Document doc;
@@ -92,6 +99,7 @@ struct App {
     OverlayState overlay_cache;
     std::vector<VisibleControl> controls;  // refilled every frame (the hook's "controls")
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
+    FontRequests fonts;                // fallback fonts asked for and added (ui/fonts.h)
 };
 
 using platform::OpenPurpose;

@@ -1,14 +1,193 @@
 // fonts.cpp: the fallback glyph as a mark, and counting it in a frame's draw data.
 #include "ui/fonts.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
+#include "core/scripts.h"
 #include "imgui_internal.h"  // ImFontAtlasBuilder::BakedPool: every size the fonts are baked at
+#include "platform/platform.h"
 
 namespace uxcx {
 
 void ui_fonts_added(ImFont* font) {
     if (font && font->IsGlyphInFont(kMissingGlyphMark)) font->FallbackChar = kMissingGlyphMark;
+}
+
+bool ui_is_invisible_mark(unsigned c) {
+    return c == 0x034F || c == 0x061C || (c >= 0x200C && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
+           (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+namespace {
+// A font loader with no font file: every glyph it has is empty and takes no room.
+bool invisible_contains(ImFontAtlas*, ImFontConfig*, ImWchar c) { return ui_is_invisible_mark(c); }
+bool invisible_load(ImFontAtlas*, ImFontConfig*, ImFontBaked*, void*, ImWchar c, ImFontGlyph* out, float* advance) {
+    if (!ui_is_invisible_mark(c)) return false;
+    if (advance) *advance = 0;
+    if (out) {
+        out->Codepoint = c;
+        out->AdvanceX = 0;
+        out->Visible = false;
+    }
+    return true;
+}
+const ImFontLoader& invisible_loader() {
+    static const ImFontLoader loader = [] {
+        ImFontLoader l;
+        l.Name = "uxcx-invisible-marks";
+        l.FontSrcContainsGlyph = invisible_contains;
+        l.FontBakedLoadGlyph = invisible_load;
+        return l;
+    }();
+    return loader;
+}
+}  // namespace
+
+bool ui_is_emoji(unsigned c) {
+    return (c >= 0x2300 && c <= 0x23FF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
+           (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+namespace {
+ColorGlyphSource color_source(const ImFontConfig* src) {
+    ColorGlyphSource fn = nullptr;
+    std::memcpy(&fn, src->FontData, sizeof fn);
+    return fn;
+}
+bool color_contains(ImFontAtlas*, ImFontConfig*, ImWchar c) { return ui_is_emoji(c); }
+bool color_load(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar c, ImFontGlyph* out, float* advance) {
+    if (!ui_is_emoji(c)) return false;
+    ColorGlyph g;
+    if (!color_source(src)(c, baked->Size, (float)(int)(baked->Ascent + 0.5f), g) || g.w <= 0 || g.h <= 0 ||
+        g.rgba.size() != (size_t)g.w * (size_t)g.h * 4)
+        return false;
+    if (advance) {
+        *advance = g.advance;
+        return true;
+    }
+    const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, g.w, g.h);
+    if (id == ImFontAtlasRectId_Invalid) return false;
+    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
+    out->Codepoint = c;
+    out->AdvanceX = g.advance;
+    out->X0 = -1;
+    out->Y0 = -1;
+    out->X1 = (float)g.w - 1;
+    out->Y1 = (float)g.h - 1;
+    out->Visible = true;
+    out->Colored = true;  // drawn in its own colours, only the text's alpha applies
+    out->PackId = id;
+    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out, r, g.rgba.data(), ImTextureFormat_RGBA32, g.w * 4);
+    return true;
+}
+const ImFontLoader& color_loader() {
+    static const ImFontLoader loader = [] {
+        ImFontLoader l;
+        l.Name = "uxcx-host-colour-glyphs";
+        l.FontSrcContainsGlyph = color_contains;
+        l.FontBakedLoadGlyph = color_load;
+        return l;
+    }();
+    return loader;
+}
+}  // namespace
+
+void ui_fonts_add_color_glyphs(ColorGlyphSource source) {
+    if (!source) return;
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontLoader = &color_loader();
+    // The source travels in the config's font data (copied by the atlas): no global state.
+    cfg.FontData = (void*)&source;
+    cfg.FontDataSize = (int)sizeof source;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.SizePixels = kUiFontSize;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "colour glyphs (host)");
+    ImGui::GetIO().Fonts->AddFont(&cfg);
+}
+
+void ui_fonts_add_invisible_marks() {
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontLoader = &invisible_loader();
+    cfg.SizePixels = kUiFontSize;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "invisible marks");
+    ImGui::GetIO().Fonts->AddFont(&cfg);
+}
+
+void ui_fonts_request(App& app) {
+    if (app.fonts.generation == app.generation) return;
+    app.fonts.generation = app.generation;
+    unsigned need = app.has_document ? fallback_fonts_for(app.doc.journey) : 0;
+    if (app.other) need |= fallback_fonts_for(app.other->journey);
+    for (const FallbackFont& f : kFallbackFonts)
+        if ((need & f.bit) && !(app.fonts.requested & f.bit)) {
+            app.fonts.requested |= f.bit;
+            platform::load_font(f.file);
+        }
+}
+
+namespace {
+// A font's line height (hhea ascender - descender) per em (head unitsPerEm), as stb_truetype sizes
+// fonts by it; 0 when the tables cannot be read. Fonts for scripts with tall marks (Arabic, Hindi)
+// have a line height of nearly two em, so the same pixel size would draw their letters much
+// smaller than Inter's: fallback fonts are sized to Inter's em instead.
+float line_height_per_em(const void* data, int size) {
+    const auto* d = (const unsigned char*)data;
+    auto u16 = [&](long o) { return o >= 0 && o + 2 <= size ? (unsigned)(d[o] << 8 | d[o + 1]) : 0u; };
+    auto u32 = [&](long o) { return o >= 0 && o + 4 <= size ? (unsigned long)u16(o) << 16 | u16(o + 2) : 0ul; };
+    if (!d || size < 12) return 0;
+    long head = -1, hhea = -1;
+    for (unsigned i = 0, n = u16(4); i < n; i++) {
+        const long rec = 12 + 16 * (long)i;
+        if (rec + 16 > size) return 0;
+        if (std::memcmp(d + rec, "head", 4) == 0) head = (long)u32(rec + 8);
+        if (std::memcmp(d + rec, "hhea", 4) == 0) hhea = (long)u32(rec + 8);
+    }
+    const unsigned upem = u16(head + 18);
+    const int height = (int)(short)u16(hhea + 4) - (int)(short)u16(hhea + 6);
+    return head < 0 || hhea < 0 || upem == 0 || height <= 0 ? 0.0f : (float)height / (float)upem;
+}
+}  // namespace
+
+bool ui_fonts_add(App& app, std::string_view file, void* data, int size) {
+    const FallbackFont* which = nullptr;
+    for (const FallbackFont& f : kFallbackFonts)
+        if (file == f.file) which = &f;
+    ImFontAtlas* atlas = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts : nullptr;
+    if (!which || (app.fonts.added & which->bit) || !atlas || atlas->Fonts.Size == 0 || !data || size <= 0) {
+        std::free(data);
+        return false;
+    }
+    ImFont* font = atlas->Fonts[0];
+    // Each size the font is baked at keeps data per source: with one source more, the bakes are
+    // rebuilt (glyphs are rasterised again as they are drawn; no character stays "not found").
+    font->ClearOutputData();
+    const ImFontConfig* ui = font->Sources.Size > 0 ? font->Sources[0] : nullptr;
+    const float ui_h = ui ? line_height_per_em(ui->FontData, ui->FontDataSize) : 0.0f;
+    const float h = line_height_per_em(data, size);
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.DstFont = font;
+    cfg.FontDataOwnedByAtlas = true;
+    // Merged sources are scaled by SizePixels over the UI font's: this ratio gives both one em.
+    cfg.SizePixels = ui_h > 0 && h > 0 ? kUiFontSize * h / ui_h : kUiFontSize;
+    cfg.Flags |= ImFontFlags_NoLoadError;  // bytes that are no font: refused, not an assertion
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", which->file);
+    const bool ok = atlas->AddFontFromMemoryTTF(data, size, cfg.SizePixels, &cfg) != nullptr;  // frees data on failure
+    ui_fonts_added(font);
+    if (ok) app.fonts.added |= which->bit;
+    return ok;
+}
+
+std::vector<std::string> ui_fonts_added_names(const App& app) {
+    std::vector<std::string> names;
+    for (const FallbackFont& f : kFallbackFonts)
+        if (app.fonts.added & f.bit) names.emplace_back(f.file);
+    return names;
 }
 
 int ui_missing_glyphs(const ImDrawData* dd) {

@@ -1,18 +1,74 @@
-// fonts.h: what the UI fonts could not draw. Dear ImGui draws a character no font has with the
-// font's fallback glyph; we make that glyph a white square (U+25A1, which Inter has) and count the
-// quads of it in a frame's draw data: `uxcx.state().missingGlyphs`.
+// fonts.h: the fonts beyond the UI font, and what no font could draw.
+//
+// Fallback fonts for other scripts (core/scripts.h: CJK, Hangul, Arabic, Hebrew, Devanagari) are
+// merged into the UI font when they arrive: the host is asked for the ones the open journeys need
+// (ui_fonts_request, every frame, cheap unless the journey changed) and hands the bytes back
+// (ui_fonts_add). A Latin-only journey asks for none.
+//
+// Dear ImGui draws a character no font has with the font's fallback glyph; we make that glyph a
+// white square (U+25A1, which Inter has) and count the quads of it in a frame's draw data:
+// `uxcx.state().missingGlyphs`.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "imgui.h"
+#include "ui/app.h"
 
 namespace uxcx {
+
+// The UI font's size at scale 1, in pixels (the style scales it: ui_setup_style).
+inline constexpr float kUiFontSize = 16.0f;
 
 // The character drawn in place of one no font has: a white square, "tofu". Chosen because the UI
 // never draws it on purpose and Inter has it (Inter has no U+FFFD, and '?' is real text).
 inline constexpr ImWchar kMissingGlyphMark = 0x25A1;
 
-// Called once the UI font and its merged sources are added: sets the fallback character.
+// Called once the UI font's sources change: sets the fallback character.
 void ui_fonts_added(ImFont* font);
+
+// Merges into the last added font a source of empty, zero-width glyphs for the characters that
+// only steer how text is shown: direction marks (LRM, RLM, ALM: kept in names, core/validate.h),
+// zero-width joiners, word joiners, variation selectors. Inter has none of them, and without this
+// each would be drawn as the fallback mark.
+void ui_fonts_add_invisible_marks();
+
+// True for the characters ui_fonts_add_invisible_marks() draws as nothing.
+bool ui_is_invisible_mark(unsigned codepoint);
+
+// A colour glyph the host rasterised: straight-alpha RGBA, w x h pixels, drawn with its top-left
+// one pixel left of the pen and one above the line's top, advancing the pen by `advance`.
+struct ColorGlyph {
+    int w = 0, h = 0;
+    float advance = 0;
+    std::vector<unsigned char> rgba;
+};
+// Rasterises `codepoint` at `size_px` with its baseline `ascent` pixels below the line's top
+// (plus the pixel of margin); false when it has no glyph for it.
+using ColorGlyphSource = bool (*)(unsigned codepoint, float size_px, float ascent, ColorGlyph& out);
+
+// True for the code points sent to the colour glyph source: emoji and pictographs that the UI font
+// does not have (Inter's own symbols, ★ ✓ ⚠, come first).
+bool ui_is_emoji(unsigned codepoint);
+
+// Merges into the last added font a source whose glyphs `source` rasterises in colour (web: the
+// browser draws emoji with its colour emoji font on a canvas; stb_truetype cannot read colour
+// bitmap fonts such as Noto Color Emoji).
+void ui_fonts_add_color_glyphs(ColorGlyphSource source);
+
+// Asks the host (platform::load_font) for the fallback fonts the open journeys need and it was not
+// asked for yet. Called at the start of every frame; scans the text only when App::generation moved.
+void ui_fonts_request(App& app);
+
+// Merges a fallback font (`file` as in kFallbackFonts) into the UI font. Takes ownership of `data`
+// (malloc'ed): freed by the atlas, also when refused. False: unknown name, added already, or not a
+// font stb_truetype can read. Call between frames.
+bool ui_fonts_add(App& app, std::string_view file, void* data, int size);
+
+// The files of the fallback fonts added so far (state().fonts).
+std::vector<std::string> ui_fonts_added_names(const App& app);
 
 // How many characters `draw_data` drew with the fallback glyph (0 when every character had its
 // own). A U+25A1 in a name counts too: the price of a mark that needs no change to Dear ImGui.

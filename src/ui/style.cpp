@@ -15,9 +15,6 @@ namespace uxcx {
 
 float ui_text_scale(const App& app) { return app.presentation ? 1.5f : 1.0f; }
 
-// The UI font's size at scale 1, in pixels.
-static constexpr float kBaseFontSize = 16.0f;
-
 static bool file_exists(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
     if (f) std::fclose(f);
@@ -31,7 +28,7 @@ void ui_configure_io(ImGuiIO& io) {
 
 // Adds the UI font and merges the icons into it. Sizes here are only the reference the merged
 // icon font is scaled against; text is rasterised at whatever size it is drawn.
-static void load_fonts(const char* font_dir) {
+static void load_fonts(const char* font_dir, ColorGlyphSource color_glyphs) {
     ImGuiIO& io = ImGui::GetIO();
     const std::string dir = font_dir ? font_dir : "";
     const std::string ui = dir + "/ui.otf", icons = dir + "/icons.ttf";
@@ -39,10 +36,10 @@ static void load_fonts(const char* font_dir) {
     if (file_exists(ui)) {
         ImFontConfig cfg;
         cfg.OversampleH = 2;
-        font = io.Fonts->AddFontFromFileTTF(ui.c_str(), kBaseFontSize, &cfg);
+        font = io.Fonts->AddFontFromFileTTF(ui.c_str(), kUiFontSize, &cfg);
     } else {
         ImFontConfig def;
-        def.SizePixels = kBaseFontSize;
+        def.SizePixels = kUiFontSize;
         font = io.Fonts->AddFontDefault(&def);
     }
     if (file_exists(icons)) {
@@ -54,15 +51,17 @@ static void load_fonts(const char* font_dir) {
             0xF0E7, 0xF0E7, 0xF0EB, 0xF0EB, 0xF108, 0xF108, 0xF10D, 0xF10D, 0xF185, 0xF186, 0xF26C, 0xF26C, 0};
         ImFontConfig merge;
         merge.MergeMode = true;
-        merge.GlyphMinAdvanceX = kBaseFontSize;
-        io.Fonts->AddFontFromFileTTF(icons.c_str(), kBaseFontSize * 0.9f, &merge, icon_ranges);
+        merge.GlyphMinAdvanceX = kUiFontSize;
+        io.Fonts->AddFontFromFileTTF(icons.c_str(), kUiFontSize * 0.9f, &merge, icon_ranges);
     }
+    ui_fonts_add_invisible_marks();
+    ui_fonts_add_color_glyphs(color_glyphs);
     ui_fonts_added(font);
 }
 
-void ui_setup_style(const App& app, float scale, const char* font_dir) {
+void ui_setup_style(const App& app, float scale, const char* font_dir, ColorGlyphSource color_glyphs) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.Fonts->Fonts.Size == 0) load_fonts(font_dir);
+    if (io.Fonts->Fonts.Size == 0) load_fonts(font_dir, color_glyphs);
 
     ImGuiStyle style;
     if (app.dark)
@@ -72,8 +71,8 @@ void ui_setup_style(const App& app, float scale, const char* font_dir) {
     style.WindowRounding = 6;
     style.FrameRounding = 4;
     style.ScaleAllSizes(scale);
-    style.FontSizeBase = kBaseFontSize;
-    style.FontScaleDpi = scale;  // text at kBaseFontSize x scale, rasterised at that size
+    style.FontSizeBase = kUiFontSize;
+    style.FontScaleDpi = scale;  // text at kUiFontSize x scale, rasterised at that size
     ImGui::GetStyle() = style;
 }
 

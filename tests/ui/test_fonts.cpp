@@ -3,16 +3,22 @@
 // (uxcx.state().missingGlyphs), and text is rasterised at the size it is drawn.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <cstring>
+
 #include "harness.h"
 #include "journeys.h"
 #include "imgui_internal.h"  // the atlas's baked sizes
+#include "platform/native/platform_native.h"
 #include "ui/fonts.h"
 
 using namespace uxcx;
 
 TEST_CASE("every view of a Latin journey draws each character with its own glyph") {
     test::UiHarness ui;
-    REQUIRE(app_open(ui.app, test::generated_journey(24, "Café “Zürich” – Ωmega ½ € "), "latin.json").ok);
+    // With a left-to-right mark (kept by the loader) and a variation selector: drawn as nothing.
+    REQUIRE(app_open(ui.app, test::generated_journey(24, "Café \u200E“Zürich” – Ωmega ½ €\uFE0F "), "latin.json").ok);
+    REQUIRE(ui.app.doc.journey.touchpoints[0].name.find("\u200E") != std::string::npos);
     for (const char* view : kViewNames) {
         CAPTURE(view);
         REQUIRE(app_set_view(ui.app, view));
@@ -55,4 +61,57 @@ TEST_CASE("text is rasterised at the size it is drawn, with no atlas rebuild whe
     const ImFontGlyph* g = big->FindGlyph('M');
     CHECK(g->X1 - g->X0 > 1.8f * (small->FindGlyph('M')->X1 - small->FindGlyph('M')->X0));
     CHECK((g->U1 - g->U0) * ImGui::GetIO().Fonts->TexData->Width >= g->X1 - g->X0 - 1);
+}
+
+namespace {
+// Reads a font file into malloc'ed memory, as the page hands it over (ui_fonts_add owns it).
+void* font_bytes(const char* path, int* size) {
+    const std::string s = test::read_file(path);
+    *size = (int)s.size();
+    void* p = std::malloc(s.size() ? s.size() : 1);
+    std::memcpy(p, s.data(), s.size());
+    return p;
+}
+}  // namespace
+
+TEST_CASE("a journey in other scripts asks for its fonts once; with them every view draws every character") {
+    test::UiHarness ui;
+    platform::g_native_calls.fonts.clear();
+    const std::string names = "お問い合わせ 购物车 장바구니 ";
+    REQUIRE(app_open(ui.app, test::generated_journey(12, names), "cjk.json").ok);
+    ui.frames(2);
+    CHECK(platform::g_native_calls.fonts == std::vector<std::string>{"cjk.ttf", "hangul.ttf"});
+    REQUIRE(app_set_view(ui.app, "ranking"));
+    ui.frames(3);
+    CHECK(ui_missing_glyphs(ImGui::GetDrawData()) > 0);  // not arrived yet: white squares, counted
+
+    int n = 0;
+    void* cjk = font_bytes(UXCX_FALLBACK_CJK, &n);
+    CHECK(ui_fonts_add(ui.app, "cjk.ttf", cjk, n));
+    void* hangul = font_bytes(UXCX_FALLBACK_HANGUL, &n);
+    CHECK(ui_fonts_add(ui.app, "hangul.ttf", hangul, n));
+    CHECK(ui_fonts_added_names(ui.app) == std::vector<std::string>{"cjk.ttf", "hangul.ttf"});
+    void* again = font_bytes(UXCX_FALLBACK_CJK, &n);
+    CHECK_FALSE(ui_fonts_add(ui.app, "cjk.ttf", again, n));  // once is enough (and freed)
+    void* junk = std::malloc(16);
+    std::memset(junk, 7, 16);
+    CHECK_FALSE(ui_fonts_add(ui.app, "arabic.ttf", junk, 16));  // not a font: refused, nothing breaks
+    for (const char* view : kViewNames) {
+        CAPTURE(view);
+        REQUIRE(app_set_view(ui.app, view));
+        ui.frames(3);
+        CHECK(ui_missing_glyphs(ImGui::GetDrawData()) == 0);
+    }
+    // An edit or another open does not ask again for what was asked.
+    REQUIRE(app_open(ui.app, test::generated_journey(3, "又 "), "again.json").ok);
+    ui.frames(2);
+    CHECK(platform::g_native_calls.fonts.size() == 2);
+}
+
+TEST_CASE("a Latin journey asks for no font") {
+    test::UiHarness ui;
+    platform::g_native_calls.fonts.clear();
+    REQUIRE(app_open(ui.app, test::generated_journey(40), "latin.json").ok);
+    ui.frames(2);
+    CHECK(platform::g_native_calls.fonts.empty());
 }

@@ -19,6 +19,7 @@ void copy_text(std::string_view text) { g_native_calls.clipboard = text; }
 void open_url(std::string_view url) { g_native_calls.opened_url = url; }
 void export_png(std::string_view filename) { g_native_calls.png_name = filename; }
 void set_fullscreen(bool on) { g_native_calls.fullscreen = on; }
+void load_font(std::string_view file) { g_native_calls.fonts.emplace_back(file); }
 const std::vector<MapEntry>& sample_maps() { return g_native_calls.samples; }
 const std::vector<MapEntry>& recent_maps() { return g_native_calls.recent; }
 void open_sample(std::string_view id) { g_native_calls.opened_sample = id; }

@@ -17,6 +17,7 @@ struct NativeCalls {
     std::string png_name;
     bool fullscreen = false;
     std::string opened_sample, opened_recent;
+    std::vector<std::string> fonts;  // load_font() calls, in order
     std::string link_json, link_source_url, link_view_query;  // the last copy_map_link()
     std::vector<MapEntry> samples, recent;                    // what the "host" reports; tests fill them
 };

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "imgui.h"
@@ -152,6 +153,49 @@ EM_JS(void, js_wake_on_exports, (), {
     }
 });
 
+// Emoji in colour: stb_truetype cannot read colour bitmap fonts (Noto Color Emoji is CBDT), so the
+// browser draws the glyph with its own emoji font on a canvas, and its pixels go into ImGui's atlas
+// (ui/fonts.h, ColorGlyph). Returns malloc'ed RGBA (0: nothing drawn) and dims = {w, h, advance}.
+EM_JS(void*, js_color_glyph, (unsigned cp, float size, float ascent, int* dims), {
+    if (!Module.glyphCanvas) Module.glyphCanvas = document.createElement('canvas');
+    const c = Module.glyphCanvas;
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    const font = size + 'px "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
+    const ch = String.fromCodePoint(cp);
+    ctx.font = font;
+    const advance = ctx.measureText(ch).width;
+    const w = Math.ceil(advance) + 2, h = Math.ceil(size * 1.25) + 2;
+    c.width = w;
+    c.height = h;  // also resets the context's state
+    ctx.font = font;
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = '#000';
+    ctx.fillText(ch, 1, ascent + 1);
+    const px = ctx.getImageData(0, 0, w, h).data;
+    let any = false;
+    for (let i = 3; i < px.length && !any; i += 4) any = px[i] !== 0;
+    if (!any || !(advance > 0)) return 0;
+    const p = _malloc(px.length);
+    HEAPU8.set(px, p);
+    HEAP32[dims >> 2] = w;
+    HEAP32[(dims >> 2) + 1] = h;
+    HEAPF32[(dims >> 2) + 2] = advance;
+    return p;
+});
+
+bool color_glyph(unsigned cp, float size, float ascent, uxcx::ColorGlyph& out) {
+    int dims[3] = {0, 0, 0};
+    void* p = js_color_glyph(cp, size, ascent, dims);
+    if (!p) return false;
+    out.w = dims[0];
+    out.h = dims[1];
+    std::memcpy(&out.advance, &dims[2], sizeof(float));
+    const auto* bytes = (const unsigned char*)p;
+    out.rgba.assign(bytes, bytes + (size_t)out.w * (size_t)out.h * 4);
+    free(p);
+    return true;
+}
+
 // Keeps the canvas backing store at CSS size x devicePixelRatio (x the user's UI zoom).
 void sync_canvas_size(uxcx::App& app) {
     double css_w = 0, css_h = 0;
@@ -166,7 +210,7 @@ void sync_canvas_size(uxcx::App& app) {
     app.dpi_scale = (float)dpr;
     const float scale = app.dpi_scale * uxcx::ui_text_scale(app);
     if (scale != g_style_scale || app.dark != g_style_dark) {
-        uxcx::ui_setup_style(app, scale, "/fonts");
+        uxcx::ui_setup_style(app, scale, "/fonts", color_glyph);
         g_style_scale = scale;
         g_style_dark = app.dark;
     }

@@ -38,6 +38,7 @@ EM_JS(void, js_copy_text, (const char* text, int len), { uxcxHost.copyText(UTF8T
 EM_JS(void, js_open_url, (const char* url, int len), { uxcxHost.openUrl(UTF8ToString(url, len)); });
 EM_JS(void, js_capture_png, (const char* name, int len), { uxcxHost.capturePng(UTF8ToString(name, len)); });
 EM_JS(void, js_set_fullscreen, (int on), { uxcxHost.setFullscreen(!!on); });
+EM_JS(void, js_load_font, (const char* name, int len), { uxcxHost.loadFont(UTF8ToString(name, len)); });
 EM_JS(void, js_open_sample, (const char* id, int len), { uxcxHost.openSample(UTF8ToString(id, len)); });
 EM_JS(void, js_open_recent, (const char* id, int len), { uxcxHost.openRecent(UTF8ToString(id, len)); });
 EM_JS(void, js_copy_map_link, (const char* json, int json_len, const char* url, int url_len, const char* q, int q_len), {
@@ -52,6 +53,7 @@ void download(std::string_view filename, std::string_view mime, std::string_view
 void copy_text(std::string_view text) { js_copy_text(text.data(), (int)text.size()); }
 void open_url(std::string_view url) { js_open_url(url.data(), (int)url.size()); }
 void set_fullscreen(bool on) { js_set_fullscreen(on ? 1 : 0); }
+void load_font(std::string_view file) { js_load_font(file.data(), (int)file.size()); }
 
 // The page reports these lists through uxcx_set_maps(); menus read them every frame.
 static std::vector<MapEntry> g_samples, g_recent;
@@ -220,6 +222,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"frames", web_host_frames_drawn()},  // frames drawn so far: constant while idle
         // characters the last frame drew with the fallback glyph (no font had them)
         {"missingGlyphs", ImGui::GetCurrentContext() ? ui_missing_glyphs(ImGui::GetDrawData()) : 0},
+        {"fonts", ui_fonts_added_names(app)},  // fallback fonts added (fetched for the open journeys)
         {"items", items},
         {"headers", headers},
         {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},
@@ -232,6 +235,12 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_result.c_str();
+}
+
+// A fallback font the app asked for (platform::load_font): `data` was malloc'ed by the page and
+// now belongs to the font atlas (freed by it, also when the font is refused). 1: added.
+EMSCRIPTEN_KEEPALIVE int uxcx_add_font(const char* name, void* data, int size) {
+    return ui_fonts_add(*g_app, name ? name : "", data, size) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int uxcx_set_view(const char* name) { return app_set_view(*g_app, name ? name : "") ? 1 : 0; }
