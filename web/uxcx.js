@@ -194,6 +194,156 @@
     return openBytes(new TextEncoder().encode(text), name, '', how);
   }
 
+  // ---- File > Import survey... (docs/survey-mapping.md, "In the app") --------------------------
+  // Raw answers never leave memory: the CSV is held only here, as a Blob (a chosen or dropped File
+  // is a reference to the file on disk; pasted text becomes one), and read chunk by chunk in a
+  // worker of its own (web/loader-worker.js), which posts back the column profile and, once the
+  // mapping is confirmed, the aggregated journey. Only that journey is opened (and so kept in
+  // Recent, like any map); nothing writes the CSV to IndexedDB, localStorage or a link. Cancel
+  // terminates the worker: a file of any size stops at once.
+  let survey = null;  // {blob, name, worker, id, started, done}
+  let surveyIds = 0;
+  let lastImport = null;  // {ok, rows, ms, invalidCells, warnings, errors}: window.uxcx.lastImport
+  function hiddenInput(accept, multiple) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.hidden = true;
+    document.body.appendChild(input);
+    return input;
+  }
+  const surveyInput = hiddenInput('.csv,.tsv,.txt,text/csv,text/tab-separated-values,.json,application/json', true);
+  const mappingInput = hiddenInput('.json,application/json', false);
+
+  function surveyWorker() {
+    if (!survey.worker) {
+      survey.worker = new Worker('loader-worker.js');
+      survey.worker.onmessage = onSurveyMessage;
+      survey.worker.onerror = (e) => { e.preventDefault(); importFailed(`Reading ${survey ? survey.name : 'the survey'} failed: ${e.message || 'the loading worker failed'}.`); };
+    }
+    return survey.worker;
+  }
+  function stopSurveyWorker() {
+    if (survey && survey.worker) { survey.worker.terminate(); survey.worker = null; }
+  }
+  function endImport(result) {
+    lastImport = result;
+    if (survey && survey.done) survey.done(result);
+  }
+  function importFailed(message, errors = []) {
+    withString(JSON.stringify({ message, errors }), (p) => Module._uxcx_import_failed(p));
+    endImport({ ok: false, message, errors });
+  }
+  // Starts an import: with a mapping (text) it runs at once, otherwise the mapping screen opens
+  // with the profile. Resolves when the journey is open, the import failed, or (without a
+  // mapping) the screen is ready.
+  async function startImport(blob, name, mappingText) {
+    await ready;
+    if (aborted) return { ok: false };
+    stopSurveyWorker();
+    if (survey && survey.done) survey.done({ ok: false, cancelled: true });
+    const done = new Promise((res) => { survey = { blob, name, worker: null, id: ++surveyIds, started: performance.now(), done: res }; });
+    withString(name, (p) => Module._uxcx_import_begin(p, blob.size, mappingText ? 1 : 0));
+    if (mappingText) runSurvey(mappingText);
+    else surveyWorker().postMessage({ id: survey.id, job: 'profile', blob });
+    return done;
+  }
+  function runSurvey(mapping) {
+    if (!survey) return;
+    survey.id = ++surveyIds;
+    survey.started = performance.now();
+    surveyWorker().postMessage({ id: survey.id, job: 'survey', blob: survey.blob, mapping });
+  }
+  function onSurveyMessage(e) {
+    const d = e.data;
+    if (!survey || d.id !== survey.id || aborted) return;  // the last words of a cancelled job
+    if (d.progress) Module._uxcx_import_progress(d.progress.rows, d.progress.bytes, d.progress.total);
+    else if (d.error) importFailed(`Reading ${survey.name} failed: ${d.error}.`);
+    else if (d.profile !== undefined) {
+      withString(d.profile, (p) => Module._uxcx_import_profile(p));
+      const phase = JSON.parse(Module.UTF8ToString(Module._uxcx_state())).import.phase;  // 'mapping', or 'failed' saying why
+      endImport({ ok: phase === 'mapping', phase, ms: performance.now() - survey.started });
+    } else if (d.survey !== undefined) finishSurvey(JSON.parse(d.survey), d.workMs);
+  }
+  const where = (e) => (e && e.line ? ` (line ${e.line}, column ${e.column})` : '');
+  async function finishSurvey(r, workMs) {
+    const job = survey, ms = performance.now() - job.started;
+    if (r.mappingErrors) {
+      importFailed(`The mapping cannot be used: ${r.mappingErrors[0] ? r.mappingErrors[0].message + where(r.mappingErrors[0]) : 'unknown problem'}.`, r.mappingErrors);
+      return;
+    }
+    if (!r.ok) {
+      importFailed(`${job.name} could not be imported: ${r.errors[0] ? r.errors[0].message + where(r.errors[0]) : 'unknown problem'}.`, r.errors);
+      return;
+    }
+    const res = await openBytes(new TextEncoder().encode(r.journey), job.name.replace(/\.[^.]*$/, '') + '.json', '', 'import');
+    if (survey !== job) return;
+    if (!res.ok) {
+      importFailed(res.cancelled ? 'Kept the open map: it has unsaved changes. Download it (File > Download JSON), then import again.'
+        : `The journey built from ${job.name} could not be opened: ${res.errors[0] ? res.errors[0].message : 'unknown problem'}.`, res.errors || []);
+      return;
+    }
+    stopSurveyWorker();
+    survey = null;  // the CSV is let go of: only the journey remains
+    Module._uxcx_import_done();
+    const n = r.rows.toLocaleString('en');
+    notify(`Imported ${n} responses from ${job.name}${r.invalidCells ? `; ${r.invalidCells.toLocaleString('en')} cells were neither an answer nor N/A and were not used (first: ${r.warnings[0] ? r.warnings[0].message + where(r.warnings[0]) : 'see the mapping'})` : ''}. Only the journey is kept; the answers are not stored.`,
+      r.invalidCells ? 'warning' : 'info');
+    job.done({ ok: true, rows: r.rows, ms, workMs, invalidCells: r.invalidCells, warnings: r.warnings, errors: [] });
+    lastImport = { ok: true, rows: r.rows, ms, workMs, invalidCells: r.invalidCells, warnings: r.warnings.length };
+  }
+  function cancelSurvey(forget) {
+    stopSurveyWorker();
+    if (survey && survey.done) survey.done({ ok: false, cancelled: true });
+    if (survey) survey.done = null;
+    if (forget) survey = null;
+  }
+
+  // Files chosen or dropped together: a mapping JSON with a CSV imports straight away.
+  async function importFiles(files) {
+    const mapping = files.find((f) => /\.json$/i.test(f.name) || f.type === 'application/json');
+    const csv = files.find((f) => f !== mapping);
+    if (!csv) { notify('Choose the survey CSV too: a mapping file alone has no answers to import.', 'error'); return { ok: false }; }
+    return startImport(csv, csv.name, mapping ? await mapping.text() : null);
+  }
+  surveyInput.addEventListener('change', () => {
+    const files = Array.from(surveyInput.files || []);
+    surveyInput.value = '';
+    if (files.length) importFiles(files);
+  });
+  mappingInput.addEventListener('change', async () => {
+    const file = mappingInput.files && mappingInput.files[0];
+    mappingInput.value = '';
+    if (!file || !runtimeUp || aborted) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    try { withString(file.name, (n) => Module._uxcx_import_mapping(ptr, bytes.length, n)); } finally { Module._free(ptr); }
+  });
+
+  // Whether bytes (the start of a file, or pasted text) are a survey export, not a journey.
+  function looksLikeSurvey(bytes) {
+    const head = bytes.subarray(0, 65536), ptr = Module._malloc(Math.max(1, head.length));
+    Module.HEAPU8.set(head, ptr);
+    try { return Module._uxcx_looks_like_survey(ptr, head.length) === 1; } finally { Module._free(ptr); }
+  }
+  const csvName = (f) => /\.(csv|tsv|txt)$/i.test(f.name) || /csv|tab-separated/.test(f.type);
+  // A drop: a survey CSV (alone or with its mapping) imports; anything else opens as a map.
+  async function dropFiles(files) {
+    await ready;
+    const csv = files.find(csvName);
+    if (csv && looksLikeSurvey(new Uint8Array(await csv.slice(0, 65536).arrayBuffer()))) return importFiles(files);
+    return openFile(files[0], 'drop');
+  }
+  // Dropped or pasted text: a survey export imports (kept as a Blob, like a file), else it opens.
+  async function openOrImportText(text, name, how) {
+    await ready;
+    if (looksLikeSurvey(new TextEncoder().encode(text.slice(0, 65536))))
+      return startImport(new Blob([text], { type: 'text/csv' }), how === 'paste' ? 'pasted survey' : 'dropped survey', null);
+    return openText(text, name, how);
+  }
+
   // The picker's request, from the click that shows it to its answer: what the chosen file is
   // for ('open' or 'compare'). The answer ends it: a file (opened for that purpose), Chromium's
   // `cancel` event, or a picker closed with no file. So a cancelled "Compare with..." leaves
@@ -243,11 +393,11 @@
     dropZone.hidden = true;
     const dt = e.dataTransfer;
     if (!dt) return;
-    if (dt.files && dt.files.length) { openFile(dt.files[0], 'drop'); return; }
+    if (dt.files && dt.files.length) { dropFiles(Array.from(dt.files)); return; }
     const uri = dt.getData('text/uri-list').split('\n').find((l) => l && !l.startsWith('#'));
     if (uri && /^https?:/i.test(uri.trim()) && !/#(?:.*&)?(?:map|data)=/.test(uri)) { openUrl(uri.trim(), 'link'); return; }
     const text = dt.getData('text/plain') || uri;
-    if (text && text.trim()) openText(text, 'dropped map', 'drop');
+    if (text && text.trim()) openOrImportText(text, 'dropped map', 'drop');
   });
 
   // Paste (Ctrl+V). GLFW's clipboard is a stub: the text always goes to C++ for ImGui's text
@@ -260,9 +410,9 @@
     withString(text, (p) => Module._uxcx_set_clipboard(p));
     if (docState().wantsText) return;
     e.preventDefault();
-    if (dt.files && dt.files.length) openFile(dt.files[0], 'paste');
+    if (dt.files && dt.files.length) dropFiles(Array.from(dt.files));
     else if (text.length > MAX_BYTES) refused(`The pasted text is ${mib(text.length)}; uxcx opens maps up to 32 MiB.`);
-    else if (text.trim()) openText(text, 'pasted map', 'paste');
+    else if (text.trim()) openOrImportText(text, 'pasted map', 'paste');
   });
 
   // Reads a response body chunk by chunk and stops at the cap (Content-Length may be absent or lie).
@@ -640,6 +790,10 @@
     openRecent(id) { openRecent(id); },
     copyMapLink(json, sourceUrl, query) { pendingLink = copyMapLink(json, sourceUrl, query); },
     loadFont(name) { loadFont(name); },
+    pickSurvey() { surveyInput.click(); },
+    pickSurveyMapping() { mappingInput.click(); },
+    runSurveyImport(mapping) { runSurvey(mapping); },
+    cancelSurveyImport(forget) { cancelSurvey(forget); },
   };
 
   // ---- fallback fonts (src/core/scripts.h): fetched once, only for a journey that needs one -----
@@ -732,6 +886,7 @@
       const rect = canvas.getBoundingClientRect();
       for (const it of s.items) { it.x += rect.left; it.y += rect.top; }
       for (const c of s.controls || []) { c.x += rect.left; c.y += rect.top; }  // the set picker and overlay
+      for (const w of Object.values(s.import.widgets)) { w.x += rect.left; w.y += rect.top; }
       s.notice = notice;
       return s;
     },
@@ -759,6 +914,13 @@
     recent() { return recent.map((r) => ({ title: r.title, name: r.name, sourceUrl: r.sourceUrl })); },
     get started() { return started; },  // resolves once the start-up open (link or restore) is done
     get lastLink() { return lastLink; },
+    // File > Import survey... without the picker: `csv` is text, bytes or a Blob; with `mapping`
+    // (text) it imports at once, else the mapping screen opens. Resolves to {ok, rows, ms, ...}.
+    async importSurvey(csv, options = {}) {
+      const blob = csv instanceof Blob ? csv : new Blob([csv], { type: 'text/csv' });
+      return startImport(blob, options.name || 'survey.csv', options.mapping || null);
+    },
+    get lastImport() { return lastImport; },
   };
 
   // At start: #map=/#data= if the address has one, else the map that was open last time. The

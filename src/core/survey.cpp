@@ -628,6 +628,7 @@ struct SurveyAggregator::Impl {
 SurveyAggregator::SurveyAggregator(const SurveyMapping& mapping, const SurveyOptions& options)
     : impl_(std::make_unique<Impl>(mapping, options)) {}
 SurveyAggregator::~SurveyAggregator() = default;
+uint64_t SurveyAggregator::rows() const { return impl_->res.stats.rows; }
 
 bool SurveyAggregator::feed(std::string_view bytes) {
     Impl& I = *impl_;

@@ -124,6 +124,8 @@ public:
 
     // Feeds the next bytes of the CSV. False once reading has stopped on an error.
     bool feed(std::string_view bytes);
+    // Data rows read so far (a progress bar's figure).
+    uint64_t rows() const;
     // Ends the input and builds the journey.
     SurveyResult finish();
 

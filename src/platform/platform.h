@@ -64,4 +64,16 @@ void open_recent(std::string_view id);
 // along so the receiver sees what the sender saw. The host confirms (or warns about length) itself.
 void copy_map_link(std::string_view journey_json, std::string_view source_url, std::string_view view_query);
 
+// ---- survey import (File > Import survey..., docs/survey-mapping.md "In the app") ----------------
+// The host keeps the chosen CSV (a file reference, or pasted text) in memory only, reads it in its
+// loading worker and reports back through the import_* functions of ui/import_screen.h.
+// Shows the picker for a survey CSV (a mapping JSON picked with it imports straight away).
+void pick_survey();
+// Shows the picker for a saved mapping JSON (the import screen fills in from it).
+void pick_survey_mapping();
+// Aggregates the CSV with this mapping; the journey then opens like any map.
+void run_survey_import(std::string_view mapping_json);
+// Stops reading the CSV; with `forget`, also lets go of it (the screen closes).
+void cancel_survey_import(bool forget);
+
 }  // namespace uxcx::platform

@@ -15,6 +15,7 @@
 #include "platform/platform.h"
 #include "ui/file_menu.h"
 #include "ui/fonts.h"
+#include "ui/import_screen.h"
 #include "ui/ranking_export.h"
 #include "ui/set_picker.h"
 #include "ui/views.h"
@@ -149,6 +150,8 @@ static void draw_menu_bar(App& app) {
             platform::open_file_dialog(OpenPurpose::Compare);
         if (ImGui::MenuItem(ICON_CAMERA " Export PNG of this view", nullptr, false, app.has_document)) app_export_png(app);
         if (ImGui::MenuItem(ICON_DOWNLOAD " Export ranking CSV", nullptr, false, app.has_document)) app_export_csv(app);
+        ImGui::Separator();
+        draw_import_menu_item(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -229,6 +232,7 @@ static int step_selection(const App& app, int delta) {
 // app_frame), so the arrows never also walk a focus ring along the toolbar.
 static void handle_keys(App& app) {
     if (!app.has_document || !app_owns_keyboard()) return;
+    if (app.import.phase != ImportState::Phase::Closed) return;  // the import screen is in front of the map
     const MapLayout& l = app.doc.layout;
     const int before = app.selected;
     const bool along = app.presentation || app.view == "ranking";  // up/down step too
@@ -276,6 +280,7 @@ void app_frame(App& app) {
     app.headers.clear();
     app.controls.clear();
     ui_fonts_request(app);  // a journey in another script: its font is fetched (once)
+    app.import.widgets.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -289,7 +294,9 @@ void app_frame(App& app) {
     handle_keys(app);
     if (!app.presentation) draw_menu_bar(app);
     draw_error_banner(app);
-    if (!app.has_document) {
+    if (draw_import_screen(app)) {
+        // File > Import survey...: the mapping screen or the worker's progress, in place of the view.
+    } else if (!app.has_document) {
         ImGui::TextDisabled("Open a journey file (File > Open...) or drop one on the page.");
     } else {
         const float em = ImGui::GetFontSize();

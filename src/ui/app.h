@@ -16,6 +16,7 @@
 #include "core/layout.h"
 #include "core/view_filters.h"
 #include "platform/platform.h"
+#include "ui/import_state.h"
 #include "ui/view_state.h"
 
 namespace uxcx {
@@ -100,6 +101,7 @@ struct App {
     std::vector<VisibleControl> controls;  // refilled every frame (the hook's "controls")
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
     FontRequests fonts;                // fallback fonts asked for and added (ui/fonts.h)
+    ImportState import;                // File > Import survey... (ui/import_screen.h)
 };
 
 using platform::OpenPurpose;

@@ -31,3 +31,13 @@ void copy_map_link(std::string_view journey_json, std::string_view source_url, s
 }
 
 }  // namespace uxcx::platform
+
+namespace uxcx::platform {
+void pick_survey() { g_native_calls.pick_survey++; }
+void pick_survey_mapping() { g_native_calls.pick_survey_mapping++; }
+void run_survey_import(std::string_view mapping_json) { g_native_calls.survey_mapping = mapping_json; }
+void cancel_survey_import(bool forget) {
+    g_native_calls.survey_cancel++;
+    g_native_calls.survey_forget = forget;
+}
+}  // namespace uxcx::platform

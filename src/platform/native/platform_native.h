@@ -20,6 +20,10 @@ struct NativeCalls {
     std::vector<std::string> fonts;  // load_font() calls, in order
     std::string link_json, link_source_url, link_view_query;  // the last copy_map_link()
     std::vector<MapEntry> samples, recent;                    // what the "host" reports; tests fill them
+    int pick_survey = 0, pick_survey_mapping = 0;  // pickers shown
+    std::string survey_mapping;                     // the last run_survey_import()
+    int survey_cancel = 0;                          // cancel_survey_import() calls
+    bool survey_forget = false;                     // its last `forget`
 };
 extern NativeCalls g_native_calls;
 

@@ -12,10 +12,12 @@
 #include "core/convert.h"
 #include "core/pack.h"
 #include "core/priority_text.h"
+#include "core/survey_profile.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/file_menu.h"
 #include "ui/fonts.h"
+#include "ui/import_screen.h"
 
 namespace uxcx {
 
@@ -44,6 +46,10 @@ EM_JS(void, js_open_recent, (const char* id, int len), { uxcxHost.openRecent(UTF
 EM_JS(void, js_copy_map_link, (const char* json, int json_len, const char* url, int url_len, const char* q, int q_len), {
     uxcxHost.copyMapLink(UTF8ToString(json, json_len), UTF8ToString(url, url_len), UTF8ToString(q, q_len));
 });
+EM_JS(void, js_pick_survey, (), { uxcxHost.pickSurvey(); });
+EM_JS(void, js_pick_survey_mapping, (), { uxcxHost.pickSurveyMapping(); });
+EM_JS(void, js_run_survey_import, (const char* mapping, int len), { uxcxHost.runSurveyImport(UTF8ToString(mapping, len)); });
+EM_JS(void, js_cancel_survey_import, (int forget), { uxcxHost.cancelSurveyImport(!!forget); });
 
 namespace platform {
 void open_file_dialog(OpenPurpose purpose) { js_open_file_dialog(open_purpose_name(purpose)); }
@@ -65,6 +71,11 @@ void copy_map_link(std::string_view journey_json, std::string_view source_url, s
     js_copy_map_link(journey_json.data(), (int)journey_json.size(), source_url.data(), (int)source_url.size(),
                      view_query.data(), (int)view_query.size());
 }
+
+void pick_survey() { js_pick_survey(); }
+void pick_survey_mapping() { js_pick_survey_mapping(); }
+void run_survey_import(std::string_view mapping_json) { js_run_survey_import(mapping_json.data(), (int)mapping_json.size()); }
+void cancel_survey_import(bool forget) { js_cancel_survey_import(forget ? 1 : 0); }
 
 // A WebGL canvas can only be read in the same task that drew it (no preserveDrawingBuffer), so
 // the request waits for web_host_frame_rendered().
@@ -153,6 +164,30 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char
 
 // A number, or null for NaN (JSON has no NaN).
 static nlohmann::json num_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+// File > Import survey... for window.uxcx.state().import: the phase ("closed", "reading",
+// "mapping", "running", "failed"), progress, each column's profile and chosen role, the problems
+// that keep Import disabled, and where the screen's widgets are (CSS pixels, canvas-relative).
+static nlohmann::json import_state_json(const ImportState& s, float scale) {
+    static const char* const kPhases[] = {"closed", "reading", "mapping", "running", "failed"};
+    nlohmann::json columns = nlohmann::json::array();
+    for (size_t i = 0; i < s.profile.columns.size() && i < s.plan.columns.size(); i++) {
+        const ColumnProfile& p = s.profile.columns[i];
+        const ImportColumn& c = s.plan.columns[i];
+        columns.push_back({{"name", p.name}, {"type", column_type_name(p.type)}, {"lo", p.lo}, {"hi", p.hi},
+                           {"naCandidates", p.na}, {"role", column_role_name(c.role)},
+                           {"metric", c.role == ColumnRole::Reading ? nlohmann::json(metric_key(c.metric)) : nlohmann::json(nullptr)},
+                           {"na", c.na}, {"touchpoint", c.touchpoint}, {"stage", c.stage}, {"channel", c.channel}});
+    }
+    nlohmann::json widgets = nlohmann::json::object();
+    for (const ImportState::Widget& w : s.widgets)
+        widgets[w.name] = {{"x", w.x / scale}, {"y", w.y / scale}, {"w", w.w / scale}, {"h", w.h / scale}};
+    nlohmann::json channels = nlohmann::json::array();
+    for (const ImportChannel& c : s.plan.channels) channels.push_back({{"name", c.name}, {"digital", c.digital}});
+    return {{"phase", kPhases[(int)s.phase]}, {"name", s.name}, {"rows", s.rows}, {"bytes", s.bytes}, {"total", s.total},
+            {"qualtrics", s.profile.qualtrics}, {"title", s.plan.title}, {"stages", s.plan.stages}, {"channels", channels},
+            {"columns", columns}, {"problems", import_plan_problems(s.plan)}, {"notes", s.notes},
+            {"mapping", s.mapping_name}, {"error", s.error}, {"privacy", kImportPrivacy}, {"widgets", widgets}};
+}
 
 // What is on screen, for window.uxcx.state(). Rectangles in CSS pixels relative to the canvas.
 EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
@@ -232,6 +267,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"overlay", overlay},
         {"controls", controls},
         {"selection", selection},
+        {"import", import_state_json(app.import, s)},
     };
     g_result = st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_result.c_str();
@@ -315,6 +351,44 @@ EMSCRIPTEN_KEEPALIVE void uxcx_set_maps(const char* kind, const char* json) {
 // What File > Copy link and File > Download do, for window.uxcx.copyLink()/download(kind).
 EMSCRIPTEN_KEEPALIVE void uxcx_copy_link() { copy_link(*g_app); }
 EMSCRIPTEN_KEEPALIVE int uxcx_download(const char* kind) { return download_document(*g_app, kind ? kind : "") ? 1 : 0; }
+
+// ---- File > Import survey... (web/uxcx.js reads the CSV in the loading worker) ---------------
+EMSCRIPTEN_KEEPALIVE void uxcx_import_begin(const char* name, double total, int direct) {
+    import_begin(*g_app, name ? name : "", total, direct != 0);
+}
+EMSCRIPTEN_KEEPALIVE void uxcx_import_progress(double rows, double bytes, double total) { import_progress(*g_app, rows, bytes, total); }
+// The worker's profile (core survey_profile_json); a damaged one is refused like a damaged file.
+EMSCRIPTEN_KEEPALIVE void uxcx_import_profile(const char* json) {
+    SurveyProfile p;
+    if (!parse_survey_profile_json(json ? json : "", p)) {
+        import_failed(*g_app, "the loading worker sent back a damaged column profile");
+        return;
+    }
+    import_profiled(*g_app, std::move(p));
+}
+EMSCRIPTEN_KEEPALIVE void uxcx_import_mapping(const char* bytes, int len, const char* name) {
+    import_mapping_loaded(*g_app, std::string_view(bytes, (size_t)len), name ? name : "");
+}
+// {"message", "errors": [{message, line, column}]}
+EMSCRIPTEN_KEEPALIVE void uxcx_import_failed(const char* json) {
+    const nlohmann::json j = nlohmann::json::parse(json ? json : "", nullptr, false);
+    std::vector<Diagnostic> details;
+    std::string message = "The survey could not be imported.";
+    if (j.is_object()) {
+        if (j.contains("message") && j["message"].is_string()) message = j["message"].get<std::string>();
+        if (j.contains("errors") && j["errors"].is_array())
+            for (const auto& e : j["errors"])
+                if (e.is_object())
+                    details.push_back({Severity::Error, e.value("message", std::string()), e.value("path", std::string()),
+                                       e.value("line", 0), e.value("column", 0)});
+    }
+    import_failed(*g_app, std::move(message), std::move(details));
+}
+EMSCRIPTEN_KEEPALIVE void uxcx_import_done() { import_done(*g_app); }
+// Whether dropped or pasted text is a survey export (the import) rather than a journey (an open).
+EMSCRIPTEN_KEEPALIVE int uxcx_looks_like_survey(const char* bytes, int len) {
+    return looks_like_survey_csv(std::string_view(bytes, (size_t)len)) ? 1 : 0;
+}
 
 // Text from the page's paste event, for ImGui text fields (see web_host_clipboard_get).
 EMSCRIPTEN_KEEPALIVE void uxcx_set_clipboard(const char* text) { g_clipboard = text ? text : ""; }
