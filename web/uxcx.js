@@ -764,6 +764,45 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  // ---- whole-map export (File > Export, uxcx.exportMap): the app renders the page in tiles
+  // (src/platform/web/export_render.cpp) and hands them here; a PNG is encoded by the browser, a
+  // PDF's image is deflated here (CompressionStream) and the app writes the PDF around it.
+  let exportJob = null;      // the page being assembled: { canvas, ctx }
+  let exportWaiters = [];    // uxcx.exportMap promises waiting for the export under way
+  async function finishExport(job, info) {
+    try {
+      if (!info.ok) throw new Error(info.error);
+      let blob;
+      if (info.kind === 'png') {
+        blob = await job.canvas.convertToBlob({ type: 'image/png' });
+      } else {
+        const { width: w, height: h } = job.canvas;
+        const rgba = job.ctx.getImageData(0, 0, w, h).data;
+        const rgb = new Uint8Array(w * h * 3);
+        for (let i = 0, o = 0; i < rgba.length; i += 4, o += 3) { rgb[o] = rgba[i]; rgb[o + 1] = rgba[i + 1]; rgb[o + 2] = rgba[i + 2]; }
+        const stream = new Blob([rgb]).stream().pipeThrough(new CompressionStream('deflate'));
+        const z = new Uint8Array(await new Response(stream).arrayBuffer());
+        const ptr = Module._malloc(z.length);
+        Module.HEAPU8.set(z, ptr);
+        const size = Module._uxcx_export_pdf(ptr, z.length, w, h);
+        Module._free(ptr);
+        if (size < 0) throw new Error('the PDF could not be written (another export replaced this one)');
+        const at = Module._uxcx_export_bytes();
+        blob = new Blob([Module.HEAPU8.slice(at, at + size)], { type: 'application/pdf' });
+      }
+      download(info.name, info.kind === 'png' ? 'image/png' : 'application/pdf', blob);
+      info.bytes = blob.size;
+      if (!info.legible)
+        notify(`${info.name}: the text is ${info.textPt.toFixed(1)} pt on this page, hard to read. A larger size (A3, 4K) or a higher resolution helps.`, 'warning');
+    } catch (e) {
+      info = { ok: false, error: String(e && e.message || e) };
+      notify(`The export failed: ${info.error}`, 'error');
+    }
+    const waiters = exportWaiters;
+    exportWaiters = [];
+    for (const resolve of waiters) resolve(info);
+  }
+
   // ---- host functions called from C++ (src/platform/web/web_host.cpp) -----------------------
   window.uxcxHost = {
     firstFrame() {
@@ -781,6 +820,19 @@
     },
     capturePng(name) {
       canvas.toBlob((blob) => { if (blob) download(name, 'image/png', blob); }, 'image/png');
+      Module._uxcx_frames_wake();  // the app's chrome comes back (the capture drew the view alone)
+    },
+    exportBegin(w, h) {
+      const c = new OffscreenCanvas(w, h);
+      exportJob = { canvas: c, ctx: c.getContext('2d') };
+    },
+    exportTile(x, y, w, h, pixels) {
+      exportJob.ctx.putImageData(new ImageData(new Uint8ClampedArray(pixels), w, h), x, y);  // copied out of the wasm heap
+    },
+    exportEnd(json) {
+      const job = exportJob;
+      exportJob = null;
+      finishExport(job, JSON.parse(json));
     },
     setFullscreen(on) {
       if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
@@ -905,6 +957,16 @@
     async download(kind) {
       await ready;
       return withString(String(kind), (p) => Module._uxcx_download(p) === 1);
+    },
+    // File > Export > Whole map PNG / PDF: kind "png" or "pdf", options { size: "slide" | "a4" | "a3",
+    // width (slide pixels: 1920, 3840), dpi (paper: 150, 300), theme: "light" | "dark" }. Starts the
+    // same download and resolves to what was made (docs/automation.md), or { ok: false, error }.
+    async exportMap(kind, options = {}) {
+      await ready;
+      const request = JSON.stringify({ ...options, kind: String(kind) });
+      const error = withString(request, (p) => Module.UTF8ToString(Module._uxcx_export_map(p)));
+      if (error) return { ok: false, error };
+      return new Promise((resolve) => exportWaiters.push(resolve));
     },
     select(id) { return runtimeUp && withString(String(id), (p) => Module._uxcx_set_selected(p) === 1); },
     documentJson() { return runtimeUp ? documentJson() : ''; },

@@ -131,9 +131,7 @@ void app_set_presentation(App& app, bool on) {
     app.map.fit = true;  // the canvas changes size with the chrome and the type
 }
 
-void app_export_png(const App& app) {
-    platform::export_png(std::string("uxcx-") + app.view + ".png");
-}
+void app_export_png(App& app) { export_view_png(app); }
 
 void app_export_csv(const App& app) {
     if (!app.has_document) return;
@@ -148,8 +146,7 @@ static void draw_menu_bar(App& app) {
         ImGui::Separator();
         if (ImGui::MenuItem(ICON_FOLDER " Compare with...", nullptr, false, app.has_document))
             platform::open_file_dialog(OpenPurpose::Compare);
-        if (ImGui::MenuItem(ICON_CAMERA " Export PNG of this view", nullptr, false, app.has_document)) app_export_png(app);
-        if (ImGui::MenuItem(ICON_DOWNLOAD " Export ranking CSV", nullptr, false, app.has_document)) app_export_csv(app);
+        export_menu(app);  // Export: whole map PNG / PDF, this view as PNG, ranking CSV
         ImGui::Separator();
         draw_import_menu_item(app);
         ImGui::EndMenu();
@@ -182,7 +179,7 @@ static void draw_toolbar(App& app) {
     draw_set_picker(app);  // measurement sets: shown and overlaid (set_picker.cpp)
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     if (ImGui::Button(ICON_CAMERA " PNG")) app_export_png(app);
-    ImGui::SetItemTooltip("Download this view as a PNG image (E)");
+    ImGui::SetItemTooltip("Download this view as a PNG image, without menus or panels (File > Export has the whole map)");
     ImGui::SameLine();
     if (ImGui::Button(ICON_DOWNLOAD " CSV")) app_export_csv(app);
     ImGui::SetItemTooltip("Download the ranking as CSV");
@@ -227,7 +224,8 @@ static int step_selection(const App& app, int delta) {
 // Keys: arrows move the selection (left/right along the journey, up/down across lanes; in the
 // Ranking view along the rows on screen), PageDown/PageUp step like right/left (what a
 // presentation clicker sends), P toggles presentation, Escape leaves it, D shows or hides the
-// panel beside the view, E exports a PNG of the view. Never while a text field has the keyboard.
+// panel beside the view. Never while a text field has the keyboard. No single key downloads
+// anything: a stray press in a meeting must not drop files on the presenter's machine.
 // ImGui's own keyboard navigation stays out of the main window (ImGuiWindowFlags_NoNavInputs in
 // app_frame), so the arrows never also walk a focus ring along the toolbar.
 static void handle_keys(App& app) {
@@ -252,7 +250,6 @@ static void handle_keys(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(ImGuiKey_P, false) && !io.KeyCtrl) app_set_presentation(app, !app.presentation);
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) app_set_presentation(app, false);
-    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && !io.KeyCtrl) app_export_png(app);
     if (ImGui::IsKeyPressed(ImGuiKey_D, false) && !io.KeyCtrl) {
         bool& panel = app.presentation ? app.show_story : app.show_details;
         panel = !panel;
@@ -289,11 +286,15 @@ void app_frame(App& app) {
     const ImGuiWindowFlags no_nav = ImGuiWindowFlags_NoNavInputs;
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | no_nav |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
-    if (!app.presentation) flags |= ImGuiWindowFlags_MenuBar;
+    // A PNG of the view: a few frames with the view alone, no menu, toolbar or panel, and no hover.
+    const bool bare = export_view_capturing(app);
+    if (bare) flags |= ImGuiWindowFlags_NoMouseInputs;
+    if (!app.presentation && !bare) flags |= ImGuiWindowFlags_MenuBar;
     ImGui::Begin("uxcx", nullptr, flags);
     handle_keys(app);
-    if (!app.presentation) draw_menu_bar(app);
-    draw_error_banner(app);
+    if (!app.presentation && !bare) draw_menu_bar(app);
+    export_dialog(app);
+    if (!bare) draw_error_banner(app);
     if (draw_import_screen(app)) {
         // File > Import survey...: the mapping screen or the worker's progress, in place of the view.
     } else if (!app.has_document) {
@@ -302,7 +303,9 @@ void app_frame(App& app) {
         const float em = ImGui::GetFontSize();
         const Journey& j = app.doc.journey;
         const bool has_selection = app.selected >= 0 && app.selected < (int)j.touchpoints.size();
-        if (app.presentation) {
+        if (bare) {
+            // The view alone (export_view_png).
+        } else if (app.presentation) {
             // No editing chrome: the journey's title, the view, and the story of the selection.
             if (ImGui::Button(ICON_CLOSE " Leave presentation (Esc)")) app_set_presentation(app, false);
             ImGui::SameLine(0, em * 2);
@@ -316,13 +319,14 @@ void app_frame(App& app) {
         } else {
             draw_toolbar(app);
         }
-        const bool details = (app.presentation ? app.show_story : app.show_details) && has_selection;
+        const bool details = (app.presentation ? app.show_story : app.show_details) && has_selection && !bare;
         const float avail = ImGui::GetContentRegionAvail().x;
         // The story panel in presentation is narrower than the details panel's share would be at
         // the larger type: the map beside it must still show the whole journey legibly.
         const float panel = details ? std::min(avail * (app.presentation ? 0.28f : 0.3f), em * (app.presentation ? 22.0f : 26.0f)) : 0;
         ImGui::BeginChild("##view", ImVec2(avail - panel - (details ? ImGui::GetStyle().ItemSpacing.x : 0), 0),
-                          ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | no_nav);
+                          ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | no_nav |
+                              (bare ? ImGuiWindowFlags_NoMouseInputs : 0));
         draw_view(app);
         ImGui::EndChild();
         if (details) {
@@ -333,6 +337,7 @@ void app_frame(App& app) {
         }
     }
     ImGui::End();
+    export_frame(app);
     app.frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

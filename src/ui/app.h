@@ -17,6 +17,7 @@
 #include "core/view_filters.h"
 #include "platform/platform.h"
 #include "ui/import_state.h"
+#include "ui/export_map.h"
 #include "ui/view_state.h"
 
 namespace uxcx {
@@ -57,6 +58,7 @@ struct VisibleHeader {
     int column = -1;  // index into MapLayout::columns
     float x = 0, y = 0, w = 0, h = 0;  // the header cell on screen (clipped to the canvas)
     std::string label;  // the title as drawn ("3. Deliv…"); empty when the column is too narrow for text
+    float label_px = 0; // the font size it is drawn at
 };
 
 // A control drawn this frame that tests click through the hook (window.uxcx.state().controls):
@@ -102,6 +104,7 @@ struct App {
     float frame_ms = 0;                // the app's own CPU time in the last app_frame()
     FontRequests fonts;                // fallback fonts asked for and added (ui/fonts.h)
     ImportState import;                // File > Import survey... (ui/import_screen.h)
+    ExportState exports;               // whole-map PNG/PDF and the bare view PNG (ui/export_map.h)
 };
 
 using platform::OpenPurpose;
@@ -157,8 +160,9 @@ void app_apply_query(App& app, std::string_view query);
 
 // Presentation mode: no editing chrome, larger type, full screen (P toggles, Escape leaves).
 void app_set_presentation(App& app, bool on);
-// Exports: a PNG of the current view, the ranking as CSV (both downloads).
-void app_export_png(const App& app);
+// Exports: a PNG of the current view (without the app's chrome, a few frames later: export_map.h),
+// the ranking as CSV (both downloads).
+void app_export_png(App& app);
 void app_export_csv(const App& app);
 
 }  // namespace uxcx

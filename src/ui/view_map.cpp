@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/map_draw.h"
 #include "ui/map_overlay.h"
 #include "ui/palette.h"
 #include "ui/style.h"
@@ -17,17 +18,6 @@
 namespace uxcx {
 
 static constexpr size_t kMaxItems = 2000;  // state() lists at most this many visible cards
-
-// World (layout em) to screen and back. The stage header and lane labels are fixed overlays of
-// constant size, so world content starts under and right of them.
-struct MapXform {
-    ImVec2 origin;  // screen position of world (kLaneLabelW, kHeaderH) at camera (0, 0)
-    float scale;    // screen pixels per world em
-    float cx, cy;   // camera
-    ImVec2 to_screen(float x, float y) const {
-        return ImVec2(origin.x + (x - kLaneLabelW - cx) * scale, origin.y + (y - kHeaderH - cy) * scale);
-    }
-};
 
 // The zoom and position that show the whole journey in `content` (canvas pixels right of the lane
 // labels and under the stage headers), centred across.
@@ -40,15 +30,8 @@ static void fit_camera(MapCamera& cam, const MapLayout& l, ImVec2 content, float
     cam.y = 0;
 }
 
-// What a card drew: for window.uxcx.state().items.
-struct CardMarks {
-    std::string label;      // the name as drawn, "" when none
-    float label_px = 0;     // its font size
-    bool evidence = false;  // the insufficient-evidence mark
-};
-
 // Draws one card at full detail: name, then the UX and CX chips side by side.
-static CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, float fs, bool selected, bool hovered) {
+CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, float fs, bool selected, bool hovered) {
     const Journey& j = app.doc.journey;
     const Touchpoint& tp = j.touchpoints[t];
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
@@ -74,7 +57,7 @@ static CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVe
 // and the two numbers under it, UX left and CX right, at `label_fs`, a readable size that does
 // not shrink with the zoom (0: too small for text, colours only). The insufficient-evidence mark
 // (dashed outline, and the warning sign where it fits) is drawn whatever the size.
-static CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected, float label_fs) {
+CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, bool selected, float label_fs) {
     const Journey& j = app.doc.journey;
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
     const float mid = (a.x + b.x) * 0.5f;
@@ -120,7 +103,7 @@ static CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a
 // The stage headers: "3. Delivery" and the stage's UX and CX. A title that does not fit is drawn
 // smaller (down to a readable minimum), then shortened with "…"; hovering shows it whole (the
 // caller's tooltip). Each header drawn goes to app.headers. Returns the column under the mouse.
-static int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, float min_fs,
+int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, float min_fs,
                        bool hovered) {
     const Journey& j = app.doc.journey;
     const MapLayout& l = app.doc.layout;
@@ -153,7 +136,7 @@ static int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, 
             dl->AddText(font, fs, at, ui_color(ImGuiCol_TextDisabled), number);
             dl->AddText(font, fs, ImVec2(at.x + nw, at.y), ui_color(ImGuiCol_Text), label.c_str() + std::strlen(number));
         }
-        app.headers.push_back({(int)c, x0, p0.y, x1 - x0, h, label});
+        app.headers.push_back({(int)c, x0, p0.y, x1 - x0, h, label, label.empty() ? 0.0f : fs});
         const float cw = std::min(em * 6.0f, (x1 - x0 - em * 1.5f) * 0.5f);
         if (cw > em * 2.5f) {
             const ImVec2 a(x0 + em * 0.5f, p0.y + em * 1.7f);
@@ -180,7 +163,7 @@ static void header_tooltip(const App& app, int column) {
                         g.ux.present() && g.ux.insufficient ? " " ICON_WARN : "", cx, g.cx.present() && g.cx.insufficient ? " " ICON_WARN : "");
 }
 
-static void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
+void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
     const Journey& j = app.doc.journey;
     const MapLayout& l = app.doc.layout;
     const float w = kLaneLabelW * em, top = p0.y + kHeaderH * em;
@@ -206,7 +189,7 @@ static void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf,
 }
 
 // Lane bands behind the cards; offline lanes hatched so they read as different at a glance.
-static void draw_lanes(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
+void draw_lanes(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
     const Journey& j = app.doc.journey;
     const MapLayout& l = app.doc.layout;
     for (size_t i = 0; i < l.lanes.size(); i++) {
@@ -232,7 +215,7 @@ static void draw_lanes(ImDrawList* dl, const App& app, const MapXform& xf, ImVec
 }
 
 // The emotion curve: one point per stage (mean emotion), joined; -2..+2 mapped to the lane.
-static void draw_emotion(ImDrawList* dl, const App& app, const MapXform& xf, float em) {
+void draw_emotion(ImDrawList* dl, const App& app, const MapXform& xf, float em) {
     const MapLayout& l = app.doc.layout;
     const Journey& j = app.doc.journey;
     const ImVec2 a = xf.to_screen(kLaneLabelW, l.emotion.y), b = xf.to_screen(l.width, l.emotion.bottom());
@@ -253,7 +236,7 @@ static void draw_emotion(ImDrawList* dl, const App& app, const MapXform& xf, flo
         if (xf.scale > em * 0.3f) {
             char t[16];
             std::snprintf(t, sizeof t, "%+.1f", e);
-            dl->AddText(ImVec2(p.x + em * 0.5f, p.y - em * 1.2f), ui_color(ImGuiCol_Text), t);
+            dl->AddText(ImGui::GetFont(), em, ImVec2(p.x + em * 0.5f, p.y - em * 1.2f), ui_color(ImGuiCol_Text), t);
         }
         prev = p;
         has_prev = true;

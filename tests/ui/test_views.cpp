@@ -214,8 +214,15 @@ TEST_CASE("exports: PNG of the current view, CSV of the ranking") {
     test::UiHarness ui;
     REQUIRE(app_open(ui.app, test::generated_journey(6), "g.json").ok);
     app_set_view(ui.app, "heatmap");
+    platform::g_native_calls.png_name.clear();
     app_export_png(ui.app);
-    CHECK(platform::g_native_calls.png_name == "uxcx-heatmap.png");
+    // The view alone for a few frames (no menu, toolbar or details panel), then the capture.
+    ui.frames(1);
+    CHECK(export_view_capturing(ui.app));
+    CHECK(platform::g_native_calls.png_name.empty());
+    ui.frames(3);
+    CHECK_FALSE(export_view_capturing(ui.app));
+    CHECK(platform::g_native_calls.png_name == "Generated-heatmap.png");
     app_export_csv(ui.app);
     CHECK(platform::g_native_calls.download_name == "uxcx-ranking.csv");
     CHECK(platform::g_native_calls.download_mime == "text/csv");

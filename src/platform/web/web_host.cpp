@@ -84,9 +84,11 @@ void export_png(std::string_view filename) { g_png_pending = filename; }
 }  // namespace platform
 
 void web_host_frame_rendered() {
-    if (platform::g_png_pending.empty()) return;
-    js_capture_png(platform::g_png_pending.data(), (int)platform::g_png_pending.size());
-    platform::g_png_pending.clear();
+    if (!platform::g_png_pending.empty()) {
+        js_capture_png(platform::g_png_pending.data(), (int)platform::g_png_pending.size());
+        platform::g_png_pending.clear();
+    }
+    web_export_render(*g_app);
 }
 
 // ---- exported to JavaScript -----------------------------------------------------------------

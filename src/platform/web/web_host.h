@@ -14,6 +14,9 @@ void web_host_first_frame();
 // Called right after each frame is drawn: work that must read the canvas (PNG export) runs here.
 void web_host_frame_rendered();
 
+// After the frame: renders a whole-map export drawn in it, in tiles (export_render.cpp).
+void web_export_render(App& app);
+
 // Frames drawn since start (state().frames): an idle app draws none (main.cpp's frame loop).
 unsigned web_host_frames_drawn();
 
