@@ -53,10 +53,6 @@ bool has_object_form(Metric m) {
     return m == Metric::Sus || m == Metric::Seq || m == Metric::UmuxLite || m == Metric::Ces || m == Metric::TimeOnTask;
 }
 
-size_t counts_size(Metric m) {
-    return m == Metric::Nps ? 3 : m == Metric::Csat ? 5 : m == Metric::TaskSuccess ? 2 : 0;
-}
-
 std::string check_number(const std::string& what, std::optional<double> v, double lo, double hi, bool loOpen,
                          const char* words) {
     if (!v) return "";
@@ -71,7 +67,8 @@ double value_from_counts(Metric m, const std::vector<double>& c) {
     if (m == Metric::Nps) return 100.0 * (c[0] - c[2]) / (c[0] + c[1] + c[2]);
     double total = 0;
     for (double v : c) total += v;
-    return 100.0 * (c[3] + c[4]) / total;
+    const size_t k = c.size();  // top-2-box: 4-5 of 1-5, 6-7 of 1-7 (as load.cpp computes it)
+    return 100.0 * (c[k - 2] + c[k - 1]) / total;
 }
 double n_from_counts(Metric m, const std::vector<double>& c) {
     if (m == Metric::TaskSuccess) return c[1];
@@ -99,22 +96,21 @@ const char* display(const std::string& name, const std::string& id) { return nam
 std::string check_reading(const Journey& j, Metric m, const Reading& r, const Measurement& owner) {
     const std::string what = metric_label(m);
     const std::optional<double>& blockN = is_ux_metric(m) ? owner.uxN : owner.cxN;
+    if (r.unweightedN && !(std::isfinite(*r.unweightedN) && *r.unweightedN > 0 && *r.unweightedN <= kMaxSampleSize))
+        return what + ": the number of respondents behind the weights is " + num(*r.unweightedN) + "; it is above 0";
     if (!r.counts.empty()) {
-        const size_t want = counts_size(m);
-        if (r.counts.size() != want)
-            return what + " has no answer-count form with " + std::to_string(r.counts.size()) + " counts";
-        for (double c : r.counts)
-            if (!std::isfinite(c) || c < 0 || c > kMaxSampleSize || std::floor(c) != c)
-                return "a count of " + what + " is " + num(c) + "; a count is a whole number, 0 or more";
-        if (m == Metric::TaskSuccess && (r.counts[1] == 0 || r.counts[0] > r.counts[1]))
-            return "task success needs 0 < attempts and successes <= attempts (here " + num(r.counts[0]) + " of " +
-                   num(r.counts[1]) + ")";
-        if (n_from_counts(m, r.counts) == 0) return "the " + what + " counts are all 0: there is no answer to score";
+        // The validator's rules (validate.h), so an edit accepts exactly what a load keeps: a CSAT
+        // takes 5 answers or 7 (a 1-7 scale), weighted counts may be fractional.
+        const std::string why = reading_counts_problem(m, r);
+        if (!why.empty()) return "the " + what + " reading " + why;
         if (r.sd) return what + " from counts has no standard deviation";
         if (r.value != value_from_counts(m, r.counts) || r.n != n_from_counts(m, r.counts))
             return what + ": the value and n must be the ones the counts give";
         return "";
     }
+    // A weighted reading saves its respondents beside its own n: only forms with an object carry it.
+    if (r.unweightedN && !(has_object_form(m) && r.n))
+        return what + ": a weighted reading needs answer counts or its own n";
     const MetricInfo& info = metric_info(m);
     std::string e = check_number(what, r.value, info.lo, info.hi, info.loOpen, info.rangeWords);
     if (!e.empty()) return e;
@@ -806,6 +802,7 @@ Reading from_counts(Metric m, std::vector<double> c) {
     return r;
 }
 }  // namespace
+Reading reading_counts(Metric m, std::vector<double> counts) { return from_counts(m, std::move(counts)); }
 Reading reading_nps_counts(double p, double pa, double d) { return from_counts(Metric::Nps, {p, pa, d}); }
 Reading reading_csat_counts(double c1, double c2, double c3, double c4, double c5) {
     return from_counts(Metric::Csat, {c1, c2, c3, c4, c5});

@@ -130,6 +130,9 @@ Reading reading_mean(double mean, std::optional<double> sd, std::optional<double
 Reading reading_nps_counts(double promoters, double passives, double detractors);
 Reading reading_csat_counts(double c1, double c2, double c3, double c4, double c5);
 Reading reading_task_counts(double successes, double attempts);
+// Any counts form: NPS {promoters, passives, detractors}, CSAT answers per point (5, or 7 for a
+// 1-7 scale), task success {successes, attempts}.
+Reading reading_counts(Metric m, std::vector<double> counts);
 
 // Why a journey-level state would not survive a save and load, or "" when it would: the checks
 // apply_edit() runs on what it changes, exposed for tests and for the details panel (a value

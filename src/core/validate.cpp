@@ -267,6 +267,8 @@ std::string free_touchpoint_id(const Journey& j, const std::string& base, size_t
 
 }  // namespace
 
+std::string reading_counts_problem(Metric m, const Reading& r) { return counts_problem(m, r); }
+
 bool remove_direction_overrides(std::string& s) {
     // Which isolates are closed within the name: an open one with a later PDI is balanced.
     std::vector<size_t> opens;  // byte offsets of isolate openers not yet closed

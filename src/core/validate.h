@@ -46,6 +46,12 @@ void validate_touchpoint(Journey& j, size_t index, Validation& out);
 
 // ---- the rules, for readers and views that need one of them on its own -----------------------
 
+// Why the answer counts of reading `r` of metric `m` cannot be scored ("has a count of 2.5, but a
+// count is a whole number..."), or "" when they can: the form's size (a CSAT takes 5 answers, or 7
+// for a 1-7 scale), whole numbers unless the reading is weighted, something to score. Edits use it
+// so that what an edit accepts is exactly what a load keeps.
+std::string reading_counts_problem(Metric m, const Reading& r);
+
 // Which hidden characters a display name may hold. Text-direction *overrides* and *embeddings*
 // (U+202A-202E) reorder what follows them (U+202E shows "Refund" as "dnufeR"), and an isolate
 // (U+2066-2069) that is not closed within the name leaks its direction; both are removed, as are

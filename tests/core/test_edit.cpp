@@ -317,4 +317,21 @@ TEST_CASE("labels say what the step does") {
     CHECK(edit_label(j, edit_duplicate_touchpoint(j, seat)) == "add 'Seat comfort (copy)'");
 }
 
+TEST_CASE("edits follow the metric table and validator: 1-7 CSAT counts and weighted readings are accepted") {
+    Journey j = load_sample_journey("airline.json");
+    const int seat = find_tp(j, "seat");
+    // A 1-7 CSAT: seven answers, top-2-box is 6-7, as the loader scores it.
+    Reading seven = reading_counts(Metric::Csat, {1, 1, 2, 2, 4, 5, 5});
+    CHECK(seven.value == doctest::Approx(50));
+    CHECK(round_trip(j, edit_reading(j, seat, 0, Metric::Csat, seven)) == "");
+    // Weighted counts are weighted shares of Kish's effective n: fractional, with the respondents.
+    Reading weighted = reading_counts(Metric::Nps, {10.5, 4.25, 3.25});
+    weighted.unweightedN = 25;
+    CHECK(round_trip(j, edit_reading(j, seat, 0, Metric::Nps, weighted)) == "");
+    // Fractional counts without weights are still not answers of people.
+    CHECK(round_trip(j, edit_reading(j, seat, 0, Metric::Nps, reading_counts(Metric::Nps, {10.5, 4.25, 3.25}))).find("whole number") != std::string::npos);
+    // Six answers are no CSAT scale.
+    CHECK(round_trip(j, edit_reading(j, seat, 0, Metric::Csat, reading_counts(Metric::Csat, {1, 1, 1, 1, 1, 1}))).find("counts where its form takes") != std::string::npos);
+}
+
 }  // namespace
