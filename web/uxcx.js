@@ -66,7 +66,7 @@
     const s = docState();
     if (!s.hasDocument || !s.dirty) return true;
     return window.confirm(`"${s.title}" has changes that are not saved anywhere.\n\n` +
-      'OK opens the other map (the changes stay in File > Recent). Cancel keeps this one; File > Download JSON saves it.');
+      'OK opens the other map (the changes stay in File > Recent). Cancel keeps this one; File > Save (Ctrl+S) saves it.');
   }
 
   // The bytes of the open map as last opened or saved: what the recovery screen offers.
@@ -170,13 +170,20 @@
     if (r.ok && r.openedAs !== 'compare') {
       opens++;
       current = { bytes, name, sourceUrl, id: null };
+      // Save writes back to the file only when this open came through the picker that gave a handle.
+      fileHandle = how === 'file' ? pendingHandle : null;
+      // A hosted map from a link is shown read-only until "Edit a copy" (the app's one button).
+      if (how === 'link' && sourceUrl) Module._uxcx_set_read_only(1);
       // The address bar should not claim a link the open map no longer came from: a reload then
       // restores this map from IndexedDB instead of reopening the link.
       if (how !== 'link' && location.hash) history.replaceState(null, '', location.href.split('#')[0]);
-      if (r.openedAs === 'open') remember(bytes, name, sourceUrl);
+      if (r.openedAs === 'open') remember(bytes, name, sourceUrl, how === 'new');
     }
     return r;
   }
+
+  // The File System Access handle of the file File > Open (or a drop) opened: Save writes back to it.
+  let fileHandle = null, pendingHandle = null;
 
   // ---- ways in ------------------------------------------------------------------------------
   async function openFile(file, how, purpose = 'open') {
@@ -350,6 +357,26 @@
   // nothing behind that could turn the next ordinary open into a comparison.
   let picking = null;
   function pickFile(purpose) {
+    // An open through the File System Access picker keeps the file's handle, so Save can write the
+    // map back to it (Chromium); elsewhere, and for Compare, the ordinary file input.
+    if (purpose !== 'compare' && typeof window.showOpenFilePicker === 'function') {
+      window.showOpenFilePicker({ types: [{ description: 'Journey maps', accept: {
+        'application/json': ['.json'], 'text/plain': ['.mmd', '.txt', '.md'], 'text/csv': ['.csv'] } }] })
+        .then(async ([handle]) => {
+          const file = await handle.getFile();
+          pendingHandle = handle;
+          try { await openFile(file, 'file', 'open'); } finally { pendingHandle = null; }
+        })
+        .catch((e) => {
+          // The person closed the picker: nothing to open. But a picker intercepted by DevTools
+          // (Page.setInterceptFileChooserDialog: automation answers file choosers) is refused
+          // with an AbortError too: then the file input, whose chooser automation can answer.
+          if (e && e.name === 'AbortError' && !/intercept/i.test(e.message || '')) return;
+          picking = { purpose: 'open' };
+          fileInput.click();
+        });
+      return;
+    }
     picking = { purpose: purpose === 'compare' ? 'compare' : 'open' };
     fileInput.click();
   }
@@ -362,12 +389,17 @@
   });
   fileInput.addEventListener('cancel', () => { picking = null; });
 
-  // Ctrl+O: the browser would offer to open a page; we open a map.
+  // Ctrl+O: the browser would offer to open a page; we open a map. The editing keys go to the app
+  // (GLFW still receives the event) without the browser's own meaning: Ctrl+S would save the page,
+  // Alt+Left/Right would leave it (history), Ctrl+Z/Y/Shift+Z are the app's undo and redo.
   document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && key === 'o') {
       e.preventDefault();
       pickFile('open');
     }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 's' || key === 'z' || key === 'y')) e.preventDefault();
+    if (e.altKey && !e.ctrlKey && /^Arrow(Left|Right|Up|Down)$/.test(e.key)) e.preventDefault();
   });
 
   // Drag and drop anywhere on the page. GLFW's own drop handler is idle (no drop callback is set).
@@ -596,6 +628,19 @@
       tx.onabort = () => rej(tx.error);
     });
   }
+  // A map's bytes and the recent list in one transaction: a page closed mid-write keeps both old
+  // or both new (a list entry that says "unsaved" always has its bytes, and the other way round).
+  async function idbPutMapAndList(id, bytes, list) {
+    const d = await db();
+    return new Promise((res, rej) => {
+      const tx = d.transaction(['maps', 'meta'], 'readwrite');
+      tx.objectStore('maps').put(bytes, id);
+      tx.objectStore('meta').put(list, 'recent');
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+      tx.onabort = () => rej(tx.error);
+    });
+  }
   const idbGet = (s, k) => idb(s, 'readonly', (o) => o.get(k));
   const idbPut = (s, k, v) => idb(s, 'readwrite', (o) => o.put(v, k));
   const idbDel = (s, k) => idb(s, 'readwrite', (o) => o.delete(k));
@@ -621,7 +666,7 @@
         if (unsavedMaps.size) {
           const [mapId, mapBytes] = unsavedMaps.entries().next().value;
           unsavedMaps.delete(mapId);
-          await idbPut('maps', mapId, mapBytes);
+          await idbPutMapAndList(mapId, mapBytes, recent);
         } else {
           const gone = droppedMaps.values().next().value;
           droppedMaps.delete(gone);
@@ -638,15 +683,17 @@
   }
 
   // After every successful open: the map goes to the front of the recent list.
-  function remember(bytes, name, sourceUrl) {
+  function remember(bytes, name, sourceUrl, fresh = false) {
     const s = docState();
-    const same = recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
+    // A new journey is always an entry of its own: two "Untitled journey"s are two maps.
+    const same = fresh ? null : recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
     const id = same ? same.id : 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     current.id = id;
-    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), query: s.query, dirty: false };
+    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), query: s.query, dirty: false, readOnly: s.readOnly, revision: s.revision };
     recent = [entry, ...recent.filter((r) => r.id !== id)];
     const dropped = recent.splice(RECENT_MAX);
     lastSaved = saveKey(s);
+    lastRevision = s.revision;
     pushRecent();
     storeMap(id, bytes, dropped);
   }
@@ -664,14 +711,16 @@
 
   function applyEntry(entry) {
     if (typeof entry.query === 'string') applyQuery(entry.query);
-    if (entry.dirty) Module._uxcx_set_dirty(1);
+    if (entry.readOnly) Module._uxcx_set_read_only(1);
+    if (entry.dirty) Module._uxcx_restored_unsaved();
   }
-  // What a saved entry must follow: the query holds view and selection too.
-  const saveKey = (s) => JSON.stringify([s.query, s.dirty]);
+  // What a saved entry must follow: the query holds view and selection too; the revision changes
+  // with every edit, undo and redo.
+  const saveKey = (s) => JSON.stringify([s.query, s.dirty, s.revision, s.readOnly]);
 
   // Saves the view, the selection and (when changed) the map itself, 300 ms after a change and
   // at once when the page is hidden: what Excalidraw does.
-  let lastSaved = '', saveTimer = 0, lastDark = null;
+  let lastSaved = '', saveTimer = 0, lastDark = null, lastRevision = 0;
   function saveNow() {
     clearTimeout(saveTimer);
     saveTimer = 0;
@@ -686,9 +735,13 @@
     if (key === lastSaved && !s.dirty) return;
     lastSaved = key;
     const entry = recent[0];
-    Object.assign(entry, { query: s.query, dirty: s.dirty, title: s.title });
-    // Unsaved changes live only in memory: keep a copy of the changed map.
-    const bytes = s.dirty ? new TextEncoder().encode(documentJson()) : null;
+    const edited = s.revision !== lastRevision;
+    lastRevision = s.revision;
+    Object.assign(entry, { query: s.query, dirty: s.dirty, title: s.title, readOnly: s.readOnly, sourceUrl: s.sourceUrl, name: s.name,
+      revision: s.revision });
+    // Unsaved changes live only in memory: keep a copy of the changed map (after an undo back to
+    // the saved state too: the stored bytes must be what is open).
+    const bytes = s.dirty || edited ? new TextEncoder().encode(documentJson()) : null;
     if (bytes) current.bytes = bytes;
     storeMap(entry.id, bytes);
   }
@@ -696,8 +749,8 @@
     setInterval(() => {
       if (!runtimeUp || aborted || saveTimer) return;
       const s = docState();
-      if (saveKey(s) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 300);
-    }, 250);
+      if (saveKey(s) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 200);
+    }, 200);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
     window.addEventListener('pagehide', saveNow);
   }
@@ -715,6 +768,7 @@
       applyEntry(entry);
       const s = docState();
       lastSaved = saveKey(s);
+      lastRevision = s.revision;
     }
   }
 
@@ -846,7 +900,61 @@
     pickSurveyMapping() { mappingInput.click(); },
     runSurveyImport(mapping) { runSurvey(mapping); },
     cancelSurveyImport(forget) { cancelSurvey(forget); },
+    saveFile(name, json) { saveFile(name, json); },
+    openNew(json, name) { openBytes(new TextEncoder().encode(json), name, '', 'new'); },
+    openTemplate(id) { openTemplate(id); },
+    // "Edit a copy": the address no longer names what is open (a reload restores the copy), and
+    // the recent entry is the copy's from now on.
+    editingCopy() {
+      if (location.hash) history.replaceState(null, '', location.href.split('#')[0]);
+      if (current) current.sourceUrl = '';
+      lastSaved = '';
+    },
   };
+
+  // Save (Ctrl+S, File > Save, uxcx.save()): back into the file it was opened from when the
+  // browser gave a handle (File System Access, Chromium) and it is a JSON file; else a download.
+  // The stored copy (Recent, reload) becomes these bytes too, whatever the autosave had.
+  async function saveFile(name, json) {
+    const bytes = new TextEncoder().encode(json);
+    let how = 'download';
+    if (fileHandle && /\.json$/i.test(fileHandle.name)) {
+      try {
+        if (fileHandle.requestPermission && (await fileHandle.requestPermission({ mode: 'readwrite' })) !== 'granted')
+          throw new Error('no permission to write');
+        const w = await fileHandle.createWritable();
+        await w.write(bytes);
+        await w.close();
+        how = 'file';
+      } catch (e) {
+        console.warn('uxcx: could not write back to the file:', e);
+      }
+    }
+    if (how === 'download') download(name, 'application/json', bytes);
+    if (aborted) return;
+    Module._uxcx_save_done(1);
+    if (current) {
+      current.bytes = bytes;
+      if (current.id) storeMap(current.id, bytes);
+    }
+    notify(how === 'file' ? `Saved to ${fileHandle.name}.` : `Saved as a download: ${name}.`);
+  }
+
+  async function openTemplate(file) {
+    let text = null;
+    if (embedded && embedded.files && typeof embedded.files[file] === 'string') text = embedded.files[file];
+    else {
+      try {
+        const r = await fetch('assets/samples/' + encodeURIComponent(file));
+        if (r.ok) text = await r.text();
+      } catch (e) { /* offline: said below */ }
+    }
+    if (text === null) { setError(`The sample ${file} could not be fetched for a new journey.`); return; }
+    const bytes = new TextEncoder().encode(text);
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    try { withString(file, (t) => Module._uxcx_new_from_template(ptr, bytes.length, t)); } finally { Module._free(ptr); }
+  }
 
   // ---- fallback fonts (src/core/scripts.h): fetched once, only for a journey that needs one -----
   // The app asks (platform::load_font) when an open journey has characters of that script; the
@@ -970,8 +1078,9 @@
     },
     select(id) { return runtimeUp && withString(String(id), (p) => Module._uxcx_set_selected(p) === 1); },
     documentJson() { return runtimeUp ? documentJson() : ''; },
-    // Marks the open map as changed (no editing UI yet); for tests of "ask before discarding".
-    setDirty(on) { if (runtimeUp) Module._uxcx_set_dirty(on ? 1 : 0); },
+    // What Save (Ctrl+S) does: writes the map back to its file (or downloads it) and returns the
+    // JSON text it writes; '' when nothing is open.
+    save() { return runtimeUp && !aborted ? Module.UTF8ToString(Module._uxcx_save()) : ''; },
     // File > Recent as the page keeps it (and restores from at start), newest first.
     recent() { return recent.map((r) => ({ title: r.title, name: r.name, sourceUrl: r.sourceUrl })); },
     get started() { return started; },  // resolves once the start-up open (link or restore) is done

@@ -76,4 +76,19 @@ void run_survey_import(std::string_view mapping_json);
 // Stops reading the CSV; with `forget`, also lets go of it (the screen closes).
 void cancel_survey_import(bool forget);
 
+// ---- editing (ui/edit_commands.cpp) ---------------------------------------------------------------
+// Save: writes `json` back to the file the map was opened from where the browser allows it (a
+// File System Access handle kept by File > Open), else offers it as a download named `filename`.
+// The host answers later through app_save_done() (web: uxcx_save_done), with whether it was written.
+void save_file(std::string_view filename, std::string_view json);
+// Opens `json` as a new map (File > New): the host records it like any open (Recent, autosave),
+// asking first when the open map has unsaved changes.
+void open_new(std::string_view json, std::string_view name);
+// File > New from a sample: the host fetches sample `id` and hands its bytes back to
+// app_new_from_template() (web: uxcx_new_from_template).
+void open_template(std::string_view id);
+// The open map became an edited copy of a hosted map ("Edit a copy"): the address no longer
+// points at what is open, so a reload restores the copy, not the hosted original.
+void editing_copy();
+
 }  // namespace uxcx::platform

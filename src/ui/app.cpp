@@ -13,6 +13,7 @@
 #include "core/load.h"
 #include "imgui.h"
 #include "platform/platform.h"
+#include "ui/edit_ui.h"
 #include "ui/file_menu.h"
 #include "ui/fonts.h"
 #include "ui/import_screen.h"
@@ -77,6 +78,7 @@ OpenResult app_open_loaded(App& app, LoadResult&& loaded, std::string_view name,
         return r;
     }
     app.doc = std::move(doc);
+    app.edit = EditUiState{};
     // Filters name stages and channels by index: one the new journey does not have shows everything.
     if (app.filters.stage >= (int)app.doc.journey.stages.size()) app.filters.stage = kAllGroups;
     if (app.filters.channel >= (int)app.doc.journey.channels.size()) app.filters.channel = kAllGroups;
@@ -149,6 +151,15 @@ static void draw_menu_bar(App& app) {
         export_menu(app);  // Export: whole map PNG / PDF, this view as PNG, ranking CSV
         ImGui::Separator();
         draw_import_menu_item(app);
+        // Editing's items last: the items above keep their places (tests/e2e/purpose.test.mjs
+        // clicks Compare with... where it is).
+        ImGui::Separator();
+        draw_file_save_item(app);
+        draw_file_new_items(app);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit", app.has_document)) {
+        draw_edit_menu(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -163,6 +174,8 @@ static void draw_menu_bar(App& app) {
     if (app.has_document) {
         ImGui::Separator();
         ImGui::TextUnformatted(app.doc.journey.title.c_str());
+        const std::string note = document_title_note(app);
+        if (!note.empty()) ImGui::TextDisabled("%s", note.c_str());
     }
     ImGui::EndMenuBar();
 }
@@ -229,8 +242,10 @@ static int step_selection(const App& app, int delta) {
 // ImGui's own keyboard navigation stays out of the main window (ImGuiWindowFlags_NoNavInputs in
 // app_frame), so the arrows never also walk a focus ring along the toolbar.
 static void handle_keys(App& app) {
+    edit_handle_keys(app);  // F2, Insert, Delete, Alt+Arrow, Ctrl+Z/Y/S (edit_commands.cpp)
     if (!app.has_document || !app_owns_keyboard()) return;
     if (app.import.phase != ImportState::Phase::Closed) return;  // the import screen is in front of the map
+    if (ImGui::GetIO().KeyAlt) return;  // Alt+Arrow moves the touchpoint, not the selection
     const MapLayout& l = app.doc.layout;
     const int before = app.selected;
     const bool along = app.presentation || app.view == "ranking";  // up/down step too
@@ -298,7 +313,7 @@ void app_frame(App& app) {
     if (draw_import_screen(app)) {
         // File > Import survey...: the mapping screen or the worker's progress, in place of the view.
     } else if (!app.has_document) {
-        ImGui::TextDisabled("Open a journey file (File > Open...) or drop one on the page.");
+        first_screen(app);
     } else {
         const float em = ImGui::GetFontSize();
         const Journey& j = app.doc.journey;
@@ -319,7 +334,10 @@ void app_frame(App& app) {
         } else {
             draw_toolbar(app);
         }
-        const bool details = (app.presentation ? app.show_story : app.show_details) && has_selection && !bare;
+        if (!bare) draw_edit_bars(app);
+        // While editing, the panel also shows with nothing selected: the journey's own fields.
+        const bool details = !bare && (app.presentation ? app.show_story && has_selection
+                                                        : app.show_details && (has_selection || app_editable(app)));
         const float avail = ImGui::GetContentRegionAvail().x;
         // The story panel in presentation is narrower than the details panel's share would be at
         // the larger type: the map beside it must still show the whole journey legibly.
@@ -332,12 +350,18 @@ void app_frame(App& app) {
         if (details) {
             ImGui::SameLine();
             ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_Borders, no_nav);
-            details_panel(app);
+            // The editor of the selected touchpoint; its story (read only) in presentation, for a
+            // hosted map until "Edit a copy", and beside the Compare view.
+            if (app_editable(app) && app.view != "compare")
+                details_editor(app);
+            else
+                details_panel(app);
             ImGui::EndChild();
         }
     }
     ImGui::End();
     export_frame(app);
+    draw_rename_overlay(app);
     app.frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

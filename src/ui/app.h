@@ -18,6 +18,7 @@
 #include "platform/platform.h"
 #include "ui/import_state.h"
 #include "ui/export_map.h"
+#include "ui/edit_state.h"
 #include "ui/view_state.h"
 
 namespace uxcx {
@@ -32,6 +33,10 @@ struct Document {
     bool dirty = false;      // changed since it was opened or saved
     MapLayout layout;        // the journey map's geometry, computed at open and after edits that move cards
     History history;         // undo / redo of edits (app_apply); drives `dirty`
+    // Opened from a hosted #map= link: shown, not edited, until "Edit a copy" (ui/edit_commands.cpp).
+    bool read_only = false;
+    bool copy = false;       // an edited copy of a hosted map: it lives in this browser until saved
+    unsigned revision = 0;   // counts edits, undos and redos: the page autosaves when it changes
 };
 
 // The journey map's camera: world (layout em) coordinates at the canvas's top-left, and zoom.
@@ -62,9 +67,11 @@ struct VisibleHeader {
 };
 
 // A control drawn this frame that tests click through the hook (window.uxcx.state().controls):
-// the set picker, its entries while open, the overlay button and its check boxes. Framebuffer pixels.
+// the set picker, its entries while open, the overlay button and its check boxes; the editing
+// controls (first screen, "Edit a copy", the "+" of a cell, the details editor's fields).
+// Framebuffer pixels.
 struct VisibleControl {
-    std::string id;  // "set-picker", "set:ID", "overlay-button", "overlay:ID"
+    std::string id;  // "set-picker", "set:ID", "overlay-button", "overlay:ID", "new-blank", "edit-copy", "add", "field:..."
     float x = 0, y = 0, w = 0, h = 0;
 };
 
@@ -105,6 +112,7 @@ struct App {
     FontRequests fonts;                // fallback fonts asked for and added (ui/fonts.h)
     ImportState import;                // File > Import survey... (ui/import_screen.h)
     ExportState exports;               // whole-map PNG/PDF and the bare view PNG (ui/export_map.h)
+    EditUiState edit;                  // rename in place, fields being typed, drags, header menus
 };
 
 using platform::OpenPurpose;

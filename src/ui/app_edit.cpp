@@ -32,6 +32,7 @@ void follow_edit(App& app, const Edit& applied, const AnalysisDelta& delta) {
     app.selected = touchpoint_after(applied, app.selected);
     if (app.selected >= (int)doc.journey.touchpoints.size()) app.selected = -1;
     doc.dirty = history_dirty(doc.history);
+    doc.revision++;  // the page autosaves on a new revision (web/uxcx.js)
     app.generation = next_generation();
 }
 
@@ -52,6 +53,7 @@ bool app_undo(App& app) {
     if (!app.has_document) return false;
     HistoryMove m = history_undo(app.doc.history, app.doc.journey);
     if (m.ok) follow_edit(app, m.applied, m.delta);
+    if (m.ok) app.edit.draft = FieldDraft{};  // a field being typed shows the model again
     return m.ok;
 }
 
@@ -59,6 +61,7 @@ bool app_redo(App& app) {
     if (!app.has_document) return false;
     HistoryMove m = history_redo(app.doc.history, app.doc.journey);
     if (m.ok) follow_edit(app, m.applied, m.delta);
+    if (m.ok) app.edit.draft = FieldDraft{};
     return m.ok;
 }
 

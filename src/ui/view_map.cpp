@@ -8,6 +8,8 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/edit.h"
+#include "ui/edit_ui.h"
 #include "ui/map_draw.h"
 #include "ui/map_overlay.h"
 #include "ui/palette.h"
@@ -275,6 +277,9 @@ void view_map(App& app) {
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
     ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+    const bool activated = ImGui::IsItemActivated();
+    const bool editable = app_editable(app);
+    if (!editable || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.edit.drag = app.edit.drag >= 0 && editable ? app.edit.drag : -1;
     const float lane_w = kLaneLabelW * oem, head_h = kHeaderH * oem;
     const ImVec2 content(size.x - lane_w, size.y - head_h);
     if (app_owns_keyboard() && ImGui::IsKeyPressed(ImGuiKey_F, false) && !io.KeyCtrl) cam.fit = true;
@@ -285,7 +290,8 @@ void view_map(App& app) {
     // Pan: drag (either button) or the wheel; zoom: ctrl+wheel (browsers send pinch as ctrl+wheel).
     // Either leaves the fit.
     float scale = em * cam.zoom;
-    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right)) &&
+    // A left drag that started on a card moves the card (below), not the map.
+    if (active && ((ImGui::IsMouseDragging(ImGuiMouseButton_Left) && app.edit.drag < 0) || ImGui::IsMouseDragging(ImGuiMouseButton_Right)) &&
         (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         cam.x -= io.MouseDelta.x / scale;
         cam.y -= io.MouseDelta.y / scale;
@@ -414,19 +420,137 @@ void view_map(App& app) {
     draw_lane_labels(dl, app, view, p0, p1, oem);
     dl->AddRectFilled(p0, ImVec2(p0.x + lane_w, p0.y + head_h), ui_color(ImGuiCol_MenuBarBg));
     if (j.touchpoints.empty())
-        dl->AddText(ImVec2(c0.x + em, c0.y + em), ui_color(ImGuiCol_TextDisabled), "This journey has no touchpoints yet.");
+        dl->AddText(ImVec2(c0.x + em, c0.y + em), ui_color(ImGuiCol_TextDisabled),
+                    editable ? "No touchpoints yet: hover a cell and click + (or press Insert) to add the first one."
+                             : "This journey has no touchpoints yet.");
+
+    // ---- editing on the map: drag a card to another cell, "+" in a cell, header menus ---------
+    // Edits are applied after drawing: they change the layout this frame's drawing reads.
+    enum class Act { None, Move, Add, StageMenu, ChannelMenu, Rename } act = Act::None;
+    int act_stage = -1, act_channel = -1, act_position = 0, act_card = -1;
+    const float click2 = em * em * 0.25f;  // a press that moved less than half an em is a click
+    // The cell under a screen point (column and lane of the layout), if any.
+    auto cell_at = [&](ImVec2 p, int& col, int& lane) {
+        if (p.x < c0.x || p.y < c0.y || p.x > p1.x || p.y > p1.y) return false;
+        const float wx = (p.x - view.origin.x) / view.scale + kLaneLabelW + view.cx;
+        const float wy = (p.y - view.origin.y) / view.scale + kHeaderH + view.cy;
+        col = lane = -1;
+        for (int c = 0; c < (int)l.columns.size(); c++)
+            if (wx >= l.columns[c].x && wx < l.columns[c].right()) col = c;
+        for (int ln = 0; ln < lanes; ln++)
+            if (wy >= l.lanes[ln].y && wy < l.lanes[ln].bottom()) lane = ln;
+        return col >= 0 && lane >= 0;
+    };
+    if (editable && !blocks) {
+        if (activated && hovered_card >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) app.edit.drag = hovered_card;
+        if (hovered_card >= 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            act = Act::Rename;
+            act_card = hovered_card;
+        }
+        const int dragged = app.edit.drag;
+        const bool moving = dragged >= 0 && dragged < (int)l.cards.size() &&
+                            io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= click2;
+        int col = -1, lane = -1;
+        if (moving && cell_at(io.MousePos, col, lane)) {
+            // Where it would land: the cell highlighted, and its place among the cell's cards
+            // (reading order: rows top to bottom, left to right in a row).
+            const ImVec2 a = view.to_screen(l.columns[col].x, l.lanes[lane].y), b = view.to_screen(l.columns[col].right(), l.lanes[lane].bottom());
+            dl->AddRect(a, b, ui_color(ImGuiCol_NavHighlight), 0, 0, std::max(2.0f, em * 0.15f));
+            const float wx = (io.MousePos.x - view.origin.x) / view.scale + kLaneLabelW + view.cx;
+            const float wy = (io.MousePos.y - view.origin.y) / view.scale + kHeaderH + view.cy;
+            const int cell = col * lanes + lane;
+            int position = 0;
+            for (int i = l.cell_begin[cell]; i < l.cell_begin[cell + 1]; i++) {
+                const int t = l.cell_cards[i];
+                if (t == dragged) continue;
+                const LayoutRect& r = l.cards[t];
+                if (r.bottom() < wy || (r.y <= wy && r.x + r.w * 0.5f < wx)) position++;
+            }
+            // The card follows the mouse, see-through, so the cell under it stays visible.
+            const LayoutRect& r = l.cards[dragged];
+            const ImVec2 ga(io.MousePos.x - r.w * scale * 0.5f, io.MousePos.y - r.h * scale * 0.3f);
+            dl->AddRectFilled(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_PopupBg, 0.75f), fs * 0.35f);
+            dl->AddRect(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_NavHighlight), fs * 0.35f, 0, 2.0f);
+            dl->AddText(ImGui::GetFont(), std::max(fs, 10.0f * css), ImVec2(ga.x + em * 0.4f, ga.y + em * 0.3f), ui_color(ImGuiCol_Text),
+                        ellipsize(j.touchpoints[dragged].name, std::max(fs, 10.0f * css), r.w * scale - em * 0.8f).c_str());
+            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+                act = Act::Move;
+                act_card = dragged;
+                act_stage = l.column_stage[col];
+                act_channel = l.lane_channel[lane];
+                act_position = position;
+            }
+        }
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) app.edit.drag = -1;
+        // "+" in the cell under the mouse, where no card is: adds a touchpoint there.
+        if (hovered && dragged < 0 && hovered_card < 0 && !ImGui::IsMouseDown(ImGuiMouseButton_Right) && cell_at(io.MousePos, col, lane)) {
+            const float size = std::max(em * 1.5f, 1.4f * scale);
+            const ImVec2 corner = view.to_screen(l.columns[col].right(), l.lanes[lane].y);
+            const ImVec2 a(std::min(corner.x, p1.x) - size - em * 0.3f, std::max(corner.y, c0.y) + em * 0.3f), b(a.x + size, a.y + size);
+            const bool over = io.MousePos.x >= a.x && io.MousePos.x < b.x && io.MousePos.y >= a.y && io.MousePos.y < b.y;
+            const ImVec2 m((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+            dl->AddCircleFilled(m, size * 0.5f, ui_color(over ? ImGuiCol_ButtonHovered : ImGuiCol_Button));
+            dl->AddLine(ImVec2(m.x - size * 0.25f, m.y), ImVec2(m.x + size * 0.25f, m.y), ui_color(ImGuiCol_Text), 2.0f);
+            dl->AddLine(ImVec2(m.x, m.y - size * 0.25f), ImVec2(m.x, m.y + size * 0.25f), ui_color(ImGuiCol_Text), 2.0f);
+            app.controls.push_back({"add", a.x, a.y, size, size});
+            if (over) ImGui::SetTooltip("Add a touchpoint in %s, %s", stage_name(j, l.column_stage[col]), channel_name(j, l.lane_channel[lane]));
+            if (over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < click2) {
+                act = Act::Add;
+                act_stage = l.column_stage[col];
+                act_channel = l.lane_channel[lane];
+            }
+        }
+    }
     dl->PopClipRect();
 
+    // Right-click on a stage header or a channel's label: its menu (rename, add, move, remove).
+    if (editable && hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] < click2) {
+        if (hovered_header >= 0) {
+            act = Act::StageMenu;
+            act_stage = l.column_stage[(size_t)hovered_header];
+        } else if (io.MousePos.x < p0.x + lane_w && io.MousePos.y > p0.y + head_h) {
+            for (int ln = 0; ln < lanes; ln++) {
+                const float y0 = view.to_screen(0, l.lanes[ln].y).y, y1 = view.to_screen(0, l.lanes[ln].bottom()).y;
+                if (io.MousePos.y >= y0 && io.MousePos.y < y1) {
+                    act = Act::ChannelMenu;
+                    act_channel = l.lane_channel[ln];
+                }
+            }
+        }
+    }
     // Click selects (a drag is a pan, not a click); hover shows the raw numbers, or a whole title.
     if (hovered_card >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < em * em * 0.25f)
         app.selected = hovered_card;
-    if (hovered_card >= 0 && !active && ImGui::BeginTooltip()) {
+    if (app.edit.drag < 0 && hovered_card >= 0 && !active && ImGui::BeginTooltip()) {
         touchpoint_tooltip(app, hovered_card);
         ImGui::EndTooltip();
     } else if (hovered_header >= 0 && !active && ImGui::BeginTooltip()) {
         header_tooltip(app, hovered_header);
         ImGui::EndTooltip();
+    }
+    if (editable) map_draw_header_menus(app);
+    switch (act) {
+    case Act::Move: {
+        // Nothing to do when it lands where it was (same cell, same place among the others).
+        const Touchpoint& tp = j.touchpoints[(size_t)act_card];
+        int at = 0;
+        for (int i = 0; i < act_card; i++) at += j.touchpoints[(size_t)i].stage == tp.stage && j.touchpoints[(size_t)i].channel == tp.channel;
+        if (act_stage != tp.stage || act_channel != tp.channel || act_position != at) {
+            const Edit e = edit_move_touchpoint(j, act_card, act_stage, act_channel, act_position);
+            if (app_apply_or_say(app, e)) {
+                app_commit_edit(app);
+                app.selected = touchpoint_after(e, act_card);
+            }
+        }
+        break;
+    }
+    case Act::Add: app_add_touchpoint(app, act_stage, act_channel, (int)j.touchpoints.size()); break;
+    case Act::Rename: app_start_rename(app, act_card); break;
+    case Act::StageMenu: map_open_stage_menu(app, act_stage); break;
+    case Act::ChannelMenu: map_open_channel_menu(app, act_channel); break;
+    case Act::None: break;
     }
 }
 

@@ -66,6 +66,15 @@ export async function waitForState(page, predicate, timeout = 10000) {
   throw new Error('state never matched; last: ' + JSON.stringify(s && { ...s, items: s.items && s.items.length }));
 }
 
+// Clicks an editing control the app drew (state().controls: "edit-copy", "new-blank", "add",
+// "form:...", "field:..."), with the real mouse at its centre; waits until it is drawn first.
+export async function clickControl(page, id, timeout = 10000) {
+  const s = await waitForState(page, (st) => st.controls && st.controls.some((c) => c.id === id), timeout);
+  const c = s.controls.find((k) => k.id === id);
+  await page.mouse.click(c.x + c.w / 2, c.y + c.h / 2);
+  return c;
+}
+
 // Waits for n more frames to be drawn.
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((res) => {
   const step = () => (k-- <= 0 ? res() : requestAnimationFrame(step));

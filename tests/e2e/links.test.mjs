@@ -3,7 +3,7 @@
 // receiver's ranking lists the same rows as the sender's, and a reload keeps them (recent list).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, state, waitForState, frames } from './lib.mjs';
+import { start, openApp, state, waitForState, frames, clickControl } from './lib.mjs';
 
 const LIVECHAT = 'Live-chat software: easy sign-up, slow support';
 
@@ -46,10 +46,11 @@ test('#data= link: the receiver sees the sender\'s filters, heatmap measure and 
   const { page } = env;
   await load(page, '#map=assets/samples/livechat.json&view=ranking&stage=support&heat=gap&sets=future,current');
   await waitForState(page, (st) => st.title === LIVECHAT && st.items.length > 0);
-  await page.evaluate(() => window.uxcx.setDirty(true));  // a changed map travels inside the link
+  // A hosted map opens read-only; its edited copy is not the hosted map: it travels inside the link.
+  await clickControl(page, 'edit-copy');
+  await waitForState(page, (st) => !st.readOnly && st.dirty && st.sourceUrl === '');
   const link = await page.evaluate(() => window.uxcx.copyLink());
   assert.match(link, /#data=[A-Za-z0-9_-]+&view=ranking&sel=[^&]+&stage=support&heat=gap&sets=future,current$/);
-  await page.evaluate(() => window.uxcx.setDirty(false));
 
   const other = await env.context.newPage();
   await other.goto(link);

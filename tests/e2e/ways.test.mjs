@@ -33,7 +33,12 @@ async function withLivechat(page, hash = '') {
   await page.evaluate(() => window.uxcx.started);
   const r = await page.evaluate((t) => window.uxcx.load(t, 'livechat.json'), sampleText('livechat.json'));
   assert.equal(r.ok, true);
-  await page.evaluate(() => window.uxcx.setDirty(false));
+}
+
+// A real edit (the selected touchpoint moves to the next stage): the map now has unsaved changes.
+async function editSomething(page) {
+  await page.keyboard.press('Alt+ArrowRight');
+  await waitForState(page, (st) => st.dirty && st.canUndo);
 }
 
 // The previous map is still there and the UI shows an error naming the cause.
@@ -106,10 +111,8 @@ test('#map=: a good link opens with its view and selection; 404 and not-a-journe
   assert.equal(s.selected, 'widget');
   assert.equal(s.sourceUrl, env.url + 'assets/samples/livechat.json');
   // The hash changes while the app is open: each bad link is refused, the map stays.
-  await page.evaluate(() => window.uxcx.setDirty(false));
   await page.evaluate(() => { location.hash = '#map=assets/samples/missing.json'; });
   await assertRefused(page, /missing\.json.*404/);
-  await page.evaluate(() => window.uxcx.setDirty(false));
   await page.evaluate(() => { location.hash = '#map=index.html'; });
   await assertRefused(page, /index\.html is a web page/);
   await page.evaluate(() => { location.hash = '#map=uxcx.css'; });
@@ -197,7 +200,7 @@ test('#data=: damaged, truncated and oversized links are refused with what to do
 test('downloads: JSON, Mermaid and CSV named after the title; JSON reopens as the same journey', async () => {
   const { page } = env;
   await withLivechat(page);
-  await page.evaluate(() => window.uxcx.setDirty(true));
+  await editSomething(page);
   const got = {};
   for (const kind of ['json', 'mermaid', 'csv']) {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.evaluate((k) => window.uxcx.download(k), kind)]);
@@ -215,10 +218,9 @@ test('downloads: JSON, Mermaid and CSV named after the title; JSON reopens as th
 });
 
 test('unsaved changes: opening another map asks first; Cancel keeps the changed map', async () => {
-  // No editing UI exists yet: the test marks the map changed through the test hook setDirty.
   const { page } = env;
   await withLivechat(page);
-  await page.evaluate(() => window.uxcx.setDirty(true));
+  await editSomething(page);
   const tmp = fs.mkdtempSync('/tmp/uxcx-ways-');
   fs.writeFileSync(path.join(tmp, 'coffee.mmd'), MERMAID);
   let asked = '';

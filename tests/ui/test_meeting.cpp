@@ -77,19 +77,20 @@ TEST_CASE("a fitted map stays fitted through resizes until the person pans, and 
     ui.frames(2);
     CHECK(ui.app.map.zoom > laptop * 1.2f);
     check_whole_journey_named(ui.app, 1920);
-    // A drag pans: the fit is left, and a resize no longer changes the zoom.
+    // A drag pans: the fit is left, and a resize no longer changes the zoom. (The right button: a
+    // left drag that starts on a card moves the card, editing.)
     const VisibleItem* it = item_for(ui.app, 0);
     REQUIRE(it);
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(it->x + it->w / 2, it->y + it->h / 2);
     ui.frames(1);
-    io.AddMouseButtonEvent(0, true);
+    io.AddMouseButtonEvent(1, true);
     ui.frames(1);
     for (int k = 1; k <= 6; k++) {
         io.AddMousePosEvent(it->x + it->w / 2 + k * 20, it->y + it->h / 2 + k * 5);
         ui.frames(1);
     }
-    io.AddMouseButtonEvent(0, false);
+    io.AddMouseButtonEvent(1, false);
     ui.frames(1);
     CHECK_FALSE(ui.app.map.fit);
     const float panned = ui.app.map.zoom;

@@ -30,6 +30,17 @@ void copy_map_link(std::string_view journey_json, std::string_view source_url, s
     g_native_calls.link_view_query = view_query;
 }
 
+void save_file(std::string_view filename, std::string_view json) {
+    g_native_calls.saved_name = filename;
+    g_native_calls.saved_json = json;
+}
+void open_new(std::string_view json, std::string_view name) {
+    g_native_calls.new_json = json;
+    g_native_calls.new_name = name;
+}
+void open_template(std::string_view id) { g_native_calls.opened_template = id; }
+void editing_copy() { g_native_calls.editing_copy++; }
+
 }  // namespace uxcx::platform
 
 namespace uxcx::platform {

@@ -19,6 +19,10 @@ struct NativeCalls {
     std::string opened_sample, opened_recent;
     std::vector<std::string> fonts;  // load_font() calls, in order
     std::string link_json, link_source_url, link_view_query;  // the last copy_map_link()
+    std::string saved_name, saved_json;                       // the last save_file()
+    std::string new_json, new_name;                           // the last open_new()
+    std::string opened_template;
+    int editing_copy = 0;
     std::vector<MapEntry> samples, recent;                    // what the "host" reports; tests fill them
     int pick_survey = 0, pick_survey_mapping = 0;  // pickers shown
     std::string survey_mapping;                     // the last run_survey_import()

@@ -15,6 +15,7 @@
 #include "core/survey_profile.h"
 #include "imgui.h"
 #include "platform/platform.h"
+#include "ui/edit_ui.h"
 #include "ui/file_menu.h"
 #include "ui/fonts.h"
 #include "ui/import_screen.h"
@@ -51,7 +52,22 @@ EM_JS(void, js_pick_survey_mapping, (), { uxcxHost.pickSurveyMapping(); });
 EM_JS(void, js_run_survey_import, (const char* mapping, int len), { uxcxHost.runSurveyImport(UTF8ToString(mapping, len)); });
 EM_JS(void, js_cancel_survey_import, (int forget), { uxcxHost.cancelSurveyImport(!!forget); });
 
+EM_JS(void, js_save_file, (const char* name, int name_len, const char* json, int json_len), {
+    uxcxHost.saveFile(UTF8ToString(name, name_len), UTF8ToString(json, json_len));
+});
+EM_JS(void, js_open_new, (const char* json, int json_len, const char* name, int name_len), {
+    uxcxHost.openNew(UTF8ToString(json, json_len), UTF8ToString(name, name_len));
+});
+EM_JS(void, js_open_template, (const char* id, int len), { uxcxHost.openTemplate(UTF8ToString(id, len)); });
+EM_JS(void, js_editing_copy, (), { uxcxHost.editingCopy(); });
+
 namespace platform {
+void save_file(std::string_view filename, std::string_view json) {
+    js_save_file(filename.data(), (int)filename.size(), json.data(), (int)json.size());
+}
+void open_new(std::string_view json, std::string_view name) { js_open_new(json.data(), (int)json.size(), name.data(), (int)name.size()); }
+void open_template(std::string_view id) { js_open_template(id.data(), (int)id.size()); }
+void editing_copy() { js_editing_copy(); }
 void open_file_dialog(OpenPurpose purpose) { js_open_file_dialog(open_purpose_name(purpose)); }
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
     js_download(filename.data(), (int)filename.size(), mime.data(), (int)mime.size(), bytes.data(), (int)bytes.size());
@@ -263,6 +279,14 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"items", items},
         {"headers", headers},
         {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},
+        {"canUndo", app.has_document && can_undo(app.doc.history)},
+        {"canRedo", app.has_document && can_redo(app.doc.history)},
+        {"readOnly", app.has_document && app.doc.read_only},
+        {"copy", app.has_document && app.doc.copy},
+        {"revision", app.doc.revision},  // counts edits, undos and redos since the open
+        {"renaming", app.edit.renaming >= 0 && app.edit.renaming < (int)j.touchpoints.size()
+                         ? nlohmann::json(j.touchpoints[(size_t)app.edit.renaming].id) : nlohmann::json(nullptr)},
+        {"editMessage", app.edit.message.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.edit.message)},
         {"panel", app.has_document && app.selected >= 0 && (app.presentation ? app.show_story : app.show_details)},
         {"set", app.has_document && shown >= 0 && shown < (int)j.sets.size() ? nlohmann::json(j.sets[(size_t)shown].id) : nlohmann::json(nullptr)},
         {"sets", sets},
@@ -304,6 +328,8 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_doc_state() {
         {"sourceUrl", app.doc.source_url},
         {"query", app_link_query(app)},  // view, sel, filters, sets: what the recent entry keeps
         {"dirty", app.has_document && app.doc.dirty},
+        {"revision", app.doc.revision},  // changes with every edit, undo and redo: the page autosaves then
+        {"readOnly", app.has_document && app.doc.read_only},
         {"dark", app.dark},
         {"wantsText", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
     });
@@ -331,9 +357,36 @@ EMSCRIPTEN_KEEPALIVE int uxcx_set_selected(const char* id) {
 // does not know (map=, data=) and unknown ids are ignored.
 EMSCRIPTEN_KEEPALIVE void uxcx_apply_query(const char* query) { app_apply_query(*g_app, query ? query : ""); }
 
-// Marks the document as changed or saved. Used by the page's tests of "ask before discarding"
-// until the UI can edit a journey.
-EMSCRIPTEN_KEEPALIVE void uxcx_set_dirty(int dirty) { g_app->doc.dirty = dirty != 0; }
+// The map just restored at start had unsaved changes when the page was left (the recovery store
+// keeps them): it differs from every saved file, so it is dirty until saved, whatever its history.
+EMSCRIPTEN_KEEPALIVE void uxcx_restored_unsaved() {
+    if (!g_app->has_document) return;
+    g_app->doc.history.saved = -1;
+    g_app->doc.dirty = true;
+}
+
+// A map opened from a hosted #map= link (or restored as one) is shown read-only until "Edit a
+// copy": the page knows how a map came in, so it says so after the open.
+EMSCRIPTEN_KEEPALIVE void uxcx_set_read_only(int on) {
+    if (g_app->has_document) g_app->doc.read_only = on != 0;
+}
+
+// The page's answer to a Save (platform::save_file): whether the file was written.
+EMSCRIPTEN_KEEPALIVE void uxcx_save_done(int ok) { app_save_done(*g_app, ok != 0); }
+
+// What Save (Ctrl+S) does, for window.uxcx.save(): starts the save and returns the JSON text it
+// writes; empty when nothing is open.
+EMSCRIPTEN_KEEPALIVE const char* uxcx_save() {
+    if (!g_app->has_document) return "";
+    app_save(*g_app);
+    g_result = save_journey_json(g_app->doc.journey);
+    return g_result.c_str();
+}
+
+// File > New from a sample: the sample's bytes as the page fetched them, with its title.
+EMSCRIPTEN_KEEPALIVE void uxcx_new_from_template(const char* bytes, int len, const char* title) {
+    app_new_from_template(*g_app, std::string_view(bytes, (size_t)len), title ? title : "");
+}
 
 // The page's lists for the File menu: kind "samples" or "recent", `json` = [{id, title, story}].
 EMSCRIPTEN_KEEPALIVE void uxcx_set_maps(const char* kind, const char* json) {
