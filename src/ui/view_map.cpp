@@ -455,7 +455,7 @@ void view_map(App& app) {
             // Where it would land: the cell highlighted, and its place among the cell's cards
             // (reading order: rows top to bottom, left to right in a row).
             const ImVec2 a = view.to_screen(l.columns[col].x, l.lanes[lane].y), b = view.to_screen(l.columns[col].right(), l.lanes[lane].bottom());
-            dl->AddRect(a, b, ui_color(ImGuiCol_NavHighlight), 0, 0, std::max(2.0f, em * 0.15f));
+            dl->AddRect(a, b, ui_color(ImGuiCol_NavCursor), 0, 0, std::max(2.0f, em * 0.15f));
             const float wx = (io.MousePos.x - view.origin.x) / view.scale + kLaneLabelW + view.cx;
             const float wy = (io.MousePos.y - view.origin.y) / view.scale + kHeaderH + view.cy;
             const int cell = col * lanes + lane;
@@ -470,7 +470,7 @@ void view_map(App& app) {
             const LayoutRect& r = l.cards[dragged];
             const ImVec2 ga(io.MousePos.x - r.w * scale * 0.5f, io.MousePos.y - r.h * scale * 0.3f);
             dl->AddRectFilled(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_PopupBg, 0.75f), fs * 0.35f);
-            dl->AddRect(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_NavHighlight), fs * 0.35f, 0, 2.0f);
+            dl->AddRect(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_NavCursor), fs * 0.35f, 0, 2.0f);
             dl->AddText(ImGui::GetFont(), std::max(fs, 10.0f * css), ImVec2(ga.x + em * 0.4f, ga.y + em * 0.3f), ui_color(ImGuiCol_Text),
                         ellipsize(j.touchpoints[dragged].name, std::max(fs, 10.0f * css), r.w * scale - em * 0.8f).c_str());
             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
