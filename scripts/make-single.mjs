@@ -6,13 +6,14 @@
 // With FONTS_OUT_HTML and NAME=PATH pairs it also writes a second single file that carries the
 // fallback fonts for other scripts (window.uxcxInlineFonts, base64): bigger, for offline demos of
 // journeys in Japanese, Arabic... (uxcx.html itself stays the size it was: Latin needs no font).
-// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML [FONTS_OUT_HTML NAME=PATH...]
+// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS LIMITS_JS OUT_HTML [FONTS_OUT_HTML NAME=PATH...]
+// (LIMITS_JS: the build's limits.js, written from src/core/limits.h).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [src = '.', appJs, outHtml, fontsOutHtml, ...fontArgs] = process.argv.slice(2);
-if (!appJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_SINGLE_JS OUT_HTML');
+const [src = '.', appJs, limitsJs, outHtml, fontsOutHtml, ...fontArgs] = process.argv.slice(2);
+if (!appJs || !limitsJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_SINGLE_JS LIMITS_JS OUT_HTML');
 const read = (p) => fs.readFileSync(path.join(src, p), 'utf8');
 
 // Samples as one object: the index (the gallery) and each file's text.
@@ -35,7 +36,7 @@ for (const a of fontArgs) {
 const fontScript = 'window.uxcxInlineFonts = ' + JSON.stringify(fonts) + ';';
 
 function singleFile(withFonts) {
-  const scripts = [embedded, read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
+  const scripts = [embedded, fs.readFileSync(limitsJs, 'utf8'), read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
   if (withFonts) scripts.push(fontScript);
   for (const s of scripts)
     if (/<\/script/i.test(s)) throw new Error('an inline script contains "</script": it would end the element early');
@@ -51,9 +52,10 @@ function singleFile(withFonts) {
   swap("connect-src 'self'", "connect-src 'self' data:");
   swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
   swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
-  swap('<script src="uxcx.js"></script>', (withFonts ? `<script>${scripts[3]}</script>\n` : '') +
+  swap('<script src="limits.js"></script>', (withFonts ? `<script>${scripts[4]}</script>\n` : '') +
     `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
-  swap('<script src="app.js" async></script>', `<script>${scripts[2]}</script>`);
+  swap('<script src="uxcx.js"></script>', `<script>${scripts[2]}</script>`);
+  swap('<script src="app.js" async></script>', `<script>${scripts[3]}</script>`);
 
   return html;
 }

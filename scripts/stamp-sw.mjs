@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve(process.argv[2] || 'build/web');
-const files = ['index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'icon.svg',
+const files = ['index.html', 'limits.js', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'icon.svg',
   'loader-worker.js', 'loader_worker.js', 'loader_worker.wasm'];
 const indexPath = path.join(out, 'assets/samples/index.json');
 if (fs.existsSync(indexPath)) {

@@ -6,7 +6,7 @@
 // VERSION, so the browser installs the new worker, which drops the old cache.
 'use strict';
 const VERSION = 'dev';
-const SHELL = ['./', 'index.html', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'icon.svg', 'loader-worker.js', 'loader_worker.js', 'loader_worker.wasm', 'assets/samples/index.json'];
+const SHELL = ['./', 'index.html', 'limits.js', 'uxcx.js', 'uxcx.css', 'app.js', 'app.wasm', 'icon.svg', 'loader-worker.js', 'loader_worker.js', 'loader_worker.wasm', 'assets/samples/index.json'];
 const CACHE = 'uxcx-' + VERSION;
 const scope = new URL(self.registration.scope);
 const shellUrls = new Set(SHELL.map((p) => new URL(p, scope).href));

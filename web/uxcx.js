@@ -13,8 +13,11 @@
   const toast = document.getElementById('toast');
   const recovery = document.getElementById('recovery');
 
-  // Size caps, one per way in. Files and inflated links: what the core loader accepts (load.h).
-  const MAX_BYTES = 32 * 1024 * 1024;
+  // Size caps, one per way in. Files and inflated links: what the core loader accepts; limits.js
+  // is written by the build from src/core/limits.h, the one definition C++ and the page share.
+  const LIMITS = window.UXCX_LIMITS;
+  const MAX_BYTES = LIMITS.maxFileBytes;
+  const MAX_TEXT = MAX_BYTES / 1048576 + ' MiB';  // "32 MiB" in messages
   // A #data= link longer than this is refused before decoding: Firefox stops at 1 MB, Chrome at 2 MB.
   const MAX_LINK_CHARS = 1500000;
   // Chat tools and mail clients cut or mangle links well before browsers do.
@@ -87,7 +90,7 @@
   function openBytes(bytes, name, sourceUrl, how, purpose = 'open') {
     if (aborted) return { ok: false, errors: [], warnings: [] };
     if (bytes.length > MAX_BYTES)
-      return refused(`${name} is ${mib(bytes.length)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
+      return refused(`${name} is ${mib(bytes.length)}; uxcx opens maps up to ${MAX_TEXT}. Split the journey, or remove unused extras.`);
     // Only an open replaces the map (a comparison keeps it; a restore finds nothing open).
     if (purpose === 'open' && how !== 'hook' && !mayReplace()) {
       notify('Kept the open map: it has unsaved changes.', 'warning');
@@ -189,7 +192,7 @@
   async function openFile(file, how, purpose = 'open') {
     await ready;
     if (file.size > MAX_BYTES)
-      return refused(`${file.name} is ${mib(file.size)}; uxcx opens maps up to 32 MiB. Split the journey, or remove unused extras.`);
+      return refused(`${file.name} is ${mib(file.size)}; uxcx opens maps up to ${MAX_TEXT}. Split the journey, or remove unused extras.`);
     return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, '', how, purpose);
   }
 
@@ -443,7 +446,7 @@
     if (docState().wantsText) return;
     e.preventDefault();
     if (dt.files && dt.files.length) dropFiles(Array.from(dt.files));
-    else if (text.length > MAX_BYTES) refused(`The pasted text is ${mib(text.length)}; uxcx opens maps up to 32 MiB.`);
+    else if (text.length > MAX_BYTES) refused(`The pasted text is ${mib(text.length)}; uxcx opens maps up to ${MAX_TEXT}.`);
     else if (text.trim()) openOrImportText(text, 'pasted map', 'paste');
   });
 
@@ -458,7 +461,7 @@
       total += value.length;
       if (total > MAX_BYTES) {
         reader.cancel().catch(() => {});
-        throw new RangeError(`${what} is larger than 32 MiB`);
+        throw new RangeError(`${what} is larger than ${MAX_TEXT}`);
       }
       chunks.push(value);
     }
@@ -500,10 +503,10 @@
     if (type.startsWith('text/html'))
       return refused(`${url} is a web page (text/html), not a journey file. Link the .json or Mermaid file itself.`);
     const length = Number(response.headers.get('Content-Length') || 0);
-    if (length > MAX_BYTES) return refused(`${url} is ${mib(length)}; uxcx opens maps up to 32 MiB.`);
+    if (length > MAX_BYTES) return refused(`${url} is ${mib(length)}; uxcx opens maps up to ${MAX_TEXT}.`);
     let bytes;
     try { bytes = await readCapped(response.body, url); } catch (e) {
-      return refused(e instanceof RangeError ? `${url} is larger than 32 MiB; uxcx opens maps up to 32 MiB.` : `Reading ${url} failed: ${e.message}. Try again.`);
+      return refused(e instanceof RangeError ? `${url} is larger than ${MAX_TEXT}; uxcx opens maps up to ${MAX_TEXT}.` : `Reading ${url} failed: ${e.message}. Try again.`);
     }
     const r = await openBytes(bytes, abs.pathname.split('/').pop() || abs.href, abs.href, how);
     if (!r.ok && !r.cancelled && r.errors.length) {
@@ -531,7 +534,7 @@
     const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  // Inflates chunk by chunk and stops at 32 MiB: a 136 KB link can inflate to 100 MiB.
+  // Inflates chunk by chunk and stops at MAX_BYTES: a 136 KB link can inflate to 100 MiB.
   async function inflate(bytes) {
     const ds = new DecompressionStream('deflate-raw');
     const writer = ds.writable.getWriter();
@@ -550,7 +553,7 @@
       bytes = await inflate(fromBase64Url(data));
     } catch (e) {
       if (e instanceof RangeError)
-        return refused('The map in this link inflates to more than 32 MiB; uxcx refuses it. Ask for the file instead.');
+        return refused(`The map in this link inflates to more than ${MAX_TEXT}; uxcx refuses it. Ask for the file instead.`);
       return refused(`This map link is damaged or cut short: ${e instanceof SyntaxError ? e.message : 'its data does not decompress'}. ${damaged}`);
     }
     const r = await openBytes(bytes, 'map from a link', '', 'link');
@@ -868,9 +871,11 @@
     copyText(text) {
       if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
     },
-    // Links from a map open only for http, https and mailto, in a new tab without an opener.
+    // Links from a map open only for the core's schemes (http, https, mailto), in a new tab without
+    // an opener.
     openUrl(url) {
-      if (/^(https?|mailto):/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+      if (scheme && LIMITS.linkSchemes.includes(scheme[1].toLowerCase())) window.open(url, '_blank', 'noopener,noreferrer');
     },
     capturePng(name) {
       canvas.toBlob((blob) => { if (blob) download(name, 'image/png', blob); }, 'image/png');

@@ -11,6 +11,15 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+
+// The app's Dear ImGui is built with IMGUI_ENABLE_TEST_ENGINE (its item hooks tell tests where each
+// widget is: src/ui/visible_widgets.cpp); the floor links the same library, so it defines the hooks
+// too, as no-ops (the library calls them only while the app records).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
 namespace {
 

@@ -38,7 +38,8 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     // byte past the cap and refused then.
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > kMaxFileBytes) {
-        error = "file is " + std::to_string((unsigned long long)st.st_size) + " bytes; the limit is 32 MiB";
+        error = "file is " + std::to_string((unsigned long long)st.st_size) + " bytes; the limit is " +
+                std::to_string(kMaxFileBytes >> 20) + " MiB";
         if (f != stdin) std::fclose(f);
         return false;
     }
@@ -49,7 +50,7 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
         bytes.append(buf, got);
         if (bytes.size() > kMaxFileBytes) {
-            error = "input is larger than the 32 MiB limit";
+            error = "input is larger than the " + std::to_string(kMaxFileBytes >> 20) + " MiB limit";
             if (f != stdin) std::fclose(f);
             return false;
         }

@@ -39,21 +39,27 @@ constexpr const char* kHelp =
     "  uxcx --help | help      this text\n"
     "  uxcx --version          the version\n"
     "\n"
-    "Input may be JSON, Mermaid or CSV (CSV by its .csv extension); FILE \"-\" reads stdin.\n"
-    "Files over 32 MiB are refused. Exit 2 means the command line was wrong.\n";
+    "Input may be JSON, Mermaid or CSV (CSV by its .csv extension); FILE \"-\" reads stdin.\n";
+
+// The help, with the size limit from its one definition (core/limits.h).
+void print_help(FILE* out) {
+    std::fputs(kHelp, out);
+    std::fprintf(out, "Journey and mapping files over %zu MiB are refused; survey answers are streamed (any size).\n"
+                      "Exit 2 means the command line was wrong.\n", uxcx::kMaxFileBytes >> 20);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace uxcx::cli;
     if (argc < 2) {
-        std::fputs(kHelp, stderr);
+        print_help(stderr);
         return kExitUsage;
     }
     const char* command = argv[1];
     std::vector<std::string> args(argv + 2, argv + argc);
     if (!std::strcmp(command, "--help") || !std::strcmp(command, "-h") || !std::strcmp(command, "help")) {
-        std::fputs(kHelp, stdout);
+        print_help(stdout);
         return kExitOk;
     }
     if (!std::strcmp(command, "--version")) {

@@ -13,6 +13,7 @@
 #include "core/convert_text.h"
 #include "core/load_json_dom.h"
 #include "core/load_text.h"
+#include "core/metric_table.h"
 #include "core/validate.h"
 
 namespace uxcx {
@@ -36,51 +37,6 @@ const char* type_words(JType t) {
         case JType::Object: return "an object {...}";
     }
     return "?";
-}
-
-std::string fmt(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.15g", v);
-    return b;
-}
-
-struct Range {
-    double lo, hi;
-    bool loOpen;  // value must be > lo (time on task: 0 s is not a time)
-    const char* words;
-};
-
-Range metric_range(Metric m) {
-    switch (m) {
-        case Metric::Sus: return {0, 100, false, "from 0 to 100"};
-        case Metric::Seq: return {1, 7, false, "from 1 to 7"};
-        case Metric::UmuxLite: return {0, 100, false, "from 0 to 100"};
-        case Metric::TaskSuccess: return {0, 1, false, "from 0 to 1 (a proportion: 0.85 is 85%)"};
-        case Metric::TimeOnTask: return {0, INFINITY, true, "of seconds, above 0"};
-        case Metric::ErrorRate: return {0, 1, false, "from 0 to 1 (a proportion: 0.1 is 10%)"};
-        case Metric::Nps: return {-100, 100, false, "from -100 to 100"};
-        case Metric::Csat: return {0, 100, false, "from 0 to 100 (% of 4-5 answers)"};
-        case Metric::Ces: return {1, 7, false, "from 1 to 7"};
-        default: return {0, 0, false, ""};
-    }
-}
-
-const char* metric_forms(Metric m) {
-    switch (m) {
-        case Metric::Sus:
-        case Metric::Seq:
-        case Metric::UmuxLite:
-        case Metric::Ces: return "a number or {\"mean\", \"sd\", \"n\"}";
-        case Metric::TaskSuccess: return "a number or {\"successes\", \"attempts\"}";
-        case Metric::TimeOnTask: return "a number of seconds, {\"times\": [...]} or {\"geomean\", \"logSd\", \"n\"}";
-        case Metric::Nps: return "a number or {\"promoters\", \"passives\", \"detractors\"}";
-        case Metric::Csat: return "a number or {\"counts\": [c1, c2, c3, c4, c5]}";
-        default: return "a number";
-    }
-}
-
-bool is_mean_metric(Metric m) {
-    return m == Metric::Sus || m == Metric::Seq || m == Metric::UmuxLite || m == Metric::Ces;
 }
 
 struct Loader {
@@ -250,12 +206,13 @@ struct Loader {
                                                     kNps = {"promoters", "passives", "detractors", "weighted"},
                                                     kCsat = {"counts", "weighted"},
                                                     kNone = {};
-        const std::vector<std::string_view>& allowed = is_mean_metric(m)            ? kMean
-                                                       : m == Metric::TimeOnTask  ? kTime
-                                                       : m == Metric::TaskSuccess ? kTask
-                                                       : m == Metric::Nps         ? kNps
-                                                       : m == Metric::Csat        ? kCsat
-                                                                                  : kNone;
+        const CountsForm form = metric_info(m).form;
+        const std::vector<std::string_view>& allowed = form == CountsForm::Mean         ? kMean
+                                                       : form == CountsForm::Times      ? kTime
+                                                       : form == CountsForm::SuccessOfN ? kTask
+                                                       : form == CountsForm::Nps3       ? kNps
+                                                       : form == CountsForm::Csat5      ? kCsat
+                                                                                        : kNone;
         members(o, [&](const JNode& c, std::string_view k) {
             bool ok = std::find(allowed.begin(), allowed.end(), k) != allowed.end();
             if (!ok) {
@@ -294,11 +251,11 @@ struct Loader {
             return std::nullopt;
         };
         const char* drop = "the reading is left out";
-        Range rg = metric_range(m);
-        if (is_mean_metric(m)) {
+        const MetricInfo& rg = metric_info(m);
+        if (metric_info(m).form == CountsForm::Mean) {
             if (!mean) return missing("\"mean\"");
             At at(path, "mean");
-            auto v = get_number(*mean, "mean", rg.lo, rg.hi, rg.loOpen, rg.words, drop);
+            auto v = get_number(*mean, "mean", rg.lo, rg.hi, rg.loOpen, rg.rangeWords, drop);
             if (!v) return std::nullopt;
             r.value = *v;
         } else if (m == Metric::TimeOnTask) {
@@ -349,8 +306,8 @@ struct Loader {
             }
             if (!s || !a) return std::nullopt;
             if (*a == 0 || *s > *a) {
-                warn(o, "task success needs 0 < attempts and successes <= attempts (here " + fmt(*s) + " of " +
-                            fmt(*a) + "); the reading is left out");
+                warn(o, "task success needs 0 < attempts and successes <= attempts (here " + format_number(*s) + " of " +
+                            format_number(*a) + "); the reading is left out");
                 return std::nullopt;
             }
             r.counts = {*s, *a};
@@ -402,7 +359,7 @@ struct Loader {
             r.value = 100.0 * (r.counts[k - 2] + r.counts[k - 1]) / total;
             r.n = total;
         } else {
-            warn(o, "\"" + std::string(key) + "\" should be " + metric_forms(m) + ", but it is an object; " + drop);
+            warn(o, "\"" + std::string(key) + "\" should be " + metric_info(m).forms + ", but it is an object; " + drop);
             return std::nullopt;
         }
         // Optional spread and sample size of the mean-type and time forms.
@@ -428,15 +385,15 @@ struct Loader {
     std::optional<Reading> reading(Metric m, const JNode& v, std::string_view key) {
         At at(path, key);
         if (v.type == JType::Object) return reading_object(m, v, key);
-        Range rg = metric_range(m);
+        const MetricInfo& rg = metric_info(m);
         if (v.type != JType::Number) {
             std::string found = type_words(v.type);
             if (v.type == JType::String) found += " (" + quote_for_message(doc.str(v)) + ")";
-            warn(v, "\"" + std::string(key) + "\" should be " + metric_forms(m) + ", but it is " + found +
+            warn(v, "\"" + std::string(key) + "\" should be " + metric_info(m).forms + ", but it is " + found +
                         "; the reading is left out");
             return std::nullopt;
         }
-        auto x = get_number(v, key, rg.lo, rg.hi, rg.loOpen, rg.words, "the reading is left out");
+        auto x = get_number(v, key, rg.lo, rg.hi, rg.loOpen, rg.rangeWords, "the reading is left out");
         if (!x) return std::nullopt;
         Reading r;
         r.value = *x;
@@ -1012,7 +969,7 @@ struct Loader {
                 if (v && std::floor(*v) == *v) {
                     j.version = (int)*v;
                     if (*v > 1)
-                        warn(c, "the file is format version " + fmt(*v) +
+                        warn(c, "the file is format version " + format_number(*v) +
                                     ", newer than this app knows (1); parts it does not know are kept but not shown");
                 }
             } else if (k == "stages") stagesN = &c;

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "core/journey.h"
+#include "core/limits.h"  // kMaxFileBytes
 
 namespace uxcx {
 
-constexpr size_t kMaxFileBytes = 32u * 1024u * 1024u;  // checked before parsing
-constexpr int kMaxDepth = 64;                           // deeper nesting is refused
-constexpr size_t kMaxDiagnostics = 200;                 // the rest are summarised in one line
+constexpr int kMaxDepth = 64;            // deeper nesting is refused
+constexpr size_t kMaxDiagnostics = 200;  // the rest are summarised in one line
 
 struct LoadResult {
     bool ok = false;  // false: errors; `journey` is empty and must not replace what is open

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/convert_text.h"
 #include "core/load_text.h"
 #include "core/metric_table.h"
 
@@ -47,12 +48,6 @@ bool is_blank(unsigned cp) {
            (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
            cp == 0x2800 || cp == 0x3000 || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
            cp == 0xFFA0 || (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF) || is_control(cp);
-}
-
-std::string fmt(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.15g", v);
-    return b;
 }
 
 // A display name: overrides removed (warned), then empty or blank names reported. `what` names the
@@ -106,8 +101,8 @@ void check_id_list(std::vector<T>& list, const char* key, const char* what, bool
 bool sample_ok(double n) { return std::isfinite(n) && n > 0 && n <= kMaxSampleSize; }
 
 std::string sample_problem(double n) {
-    if (!std::isfinite(n) || n <= 0) return "is " + fmt(n) + ", but a sample size is above 0";
-    return "is " + fmt(n) + ", more people than live on Earth (" + fmt(kMaxSampleSize) +
+    if (!std::isfinite(n) || n <= 0) return "is " + format_number(n) + ", but a sample size is above 0";
+    return "is " + format_number(n) + ", more people than live on Earth (" + format_number(kMaxSampleSize) +
            "): no survey or study can have that many";
 }
 
@@ -122,17 +117,17 @@ std::string counts_problem(Metric m, const Reading& r) {
     for (double c : r.counts) {
         // Weighted readings' counts are weighted shares of the effective n (docs/journey-format.md).
         if (!(r.unweightedN ? std::isfinite(c) : whole(c)) || c < 0)
-            return "has a count of " + fmt(c) + ", but a count is a whole number of people, 0 or more";
+            return "has a count of " + format_number(c) + ", but a count is a whole number of people, 0 or more";
         total += c;
     }
     if (form == CountsForm::SuccessOfN) {
         if (r.counts[1] == 0 || r.counts[0] > r.counts[1])
-            return "needs 0 < attempts and successes <= attempts (here " + fmt(r.counts[0]) + " of " + fmt(r.counts[1]) + ")";
+            return "needs 0 < attempts and successes <= attempts (here " + format_number(r.counts[0]) + " of " + format_number(r.counts[1]) + ")";
         total = r.counts[1];
     }
     if (total == 0) return "has counts that are all 0: there is no answer to score";
     if (total > kMaxSampleSize)
-        return "has counts adding up to " + fmt(total) + ", more people than live on Earth";
+        return "has counts adding up to " + format_number(total) + ", more people than live on Earth";
     return "";
 }
 
@@ -152,7 +147,7 @@ void check_reading(Metric m, std::optional<Reading>& slot, const std::optional<d
     }
     if (!metric_in_range(m, r.value)) {
         out.add(Severity::Warning, p,
-                key + " is " + fmt(r.value) + ", outside the range " + info.rangeWords +
+                key + " is " + format_number(r.value) + ", outside the range " + info.rangeWords +
                     "; the reading is left out (not clamped)");
         slot.reset();
         return;
@@ -160,7 +155,7 @@ void check_reading(Metric m, std::optional<Reading>& slot, const std::optional<d
     if (r.sd && !(std::isfinite(*r.sd) && *r.sd >= 0)) {
         const char* sk = m == Metric::TimeOnTask ? "logSd" : "sd";
         out.add(Severity::Warning, p + "/" + sk,
-                std::string("\"") + sk + "\" is " + fmt(*r.sd) + ", but a spread is 0 or more; the spread is left out");
+                std::string("\"") + sk + "\" is " + format_number(*r.sd) + ", but a spread is 0 or more; the spread is left out");
         r.sd.reset();
     }
     // An n equal to the block's came from the block, which is reported once, there.
@@ -182,12 +177,12 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
     const std::string ux = base + "/ux", cx = base + "/cx";
     if (m.emotion && !(std::isfinite(*m.emotion) && *m.emotion >= -2 && *m.emotion <= 2)) {
         out.add(Severity::Warning, base + "/emotion",
-                "\"emotion\" is " + fmt(*m.emotion) + ", outside the range from -2 to +2; it is left out");
+                "\"emotion\" is " + format_number(*m.emotion) + ", outside the range from -2 to +2; it is left out");
         m.emotion.reset();
     }
     if (m.timeTarget && !(std::isfinite(*m.timeTarget) && *m.timeTarget > 0)) {
         out.add(Severity::Warning, ux + "/timeTarget",
-                "\"timeTarget\" is " + fmt(*m.timeTarget) + ", but a target is a number of seconds above 0; it is left out");
+                "\"timeTarget\" is " + format_number(*m.timeTarget) + ", but a target is a number of seconds above 0; it is left out");
         m.timeTarget.reset();
     }
     std::optional<double> badUxN, badCxN;  // remembered so readings that inherited them lose them too
@@ -238,7 +233,7 @@ void check_touchpoint_body(Journey& j, size_t index, Validation& out) {
     }
     if (tp.volume && !(std::isfinite(*tp.volume) && *tp.volume >= 0)) {
         out.add(Severity::Warning, p + "/volume",
-                "\"volume\" is " + fmt(*tp.volume) + ", but it is a number of customers, 0 or more; it is left out");
+                "\"volume\" is " + format_number(*tp.volume) + ", but it is a number of customers, 0 or more; it is left out");
         tp.volume.reset();
     }
     if (tp.stage < -1 || tp.stage >= (int)j.stages.size()) {
@@ -311,7 +306,6 @@ bool renders_as_nothing(std::string_view s) {
     return true;
 }
 
-const char* const kAllowedLinkSchemes[3] = {"http", "https", "mailto"};
 
 bool link_scheme_allowed(std::string_view url) {
     size_t colon = url.find(':');
@@ -351,22 +345,22 @@ void validate_journey_parts(Journey& j, Validation& out) {
     Scoring& sc = j.scoring;
     if (!(std::isfinite(sc.threshold) && sc.threshold >= 0 && sc.threshold <= 100)) {
         out.add(Severity::Warning, "/scoring/threshold",
-                "\"threshold\" is " + fmt(sc.threshold) + ", outside the range from 0 to 100; the default 60 is used");
+                "\"threshold\" is " + format_number(sc.threshold) + ", outside the range from 0 to 100; the default 60 is used");
         sc.threshold = 60;
     }
     for (int i = 0; i < kMetricCount; i++)
         if (!(std::isfinite(sc.weights[i]) && sc.weights[i] >= 0)) {
             out.add(Severity::Warning, std::string("/scoring/weights/") + metric_key((Metric)i),
-                    "the weight of \"" + std::string(metric_key((Metric)i)) + "\" is " + fmt(sc.weights[i]) +
+                    "the weight of \"" + std::string(metric_key((Metric)i)) + "\" is " + format_number(sc.weights[i]) +
                         ", but a weight is 0 or more; the weight stays 1");
             sc.weights[i] = 1;
         }
     if (!(std::isfinite(sc.minUxN) && sc.minUxN >= 0)) {
-        out.add(Severity::Warning, "/scoring/minSample/ux", "\"ux\" is " + fmt(sc.minUxN) + ", but a minimum sample is 0 or more; the default 5 is used");
+        out.add(Severity::Warning, "/scoring/minSample/ux", "\"ux\" is " + format_number(sc.minUxN) + ", but a minimum sample is 0 or more; the default 5 is used");
         sc.minUxN = 5;
     }
     if (!(std::isfinite(sc.minCxN) && sc.minCxN >= 0)) {
-        out.add(Severity::Warning, "/scoring/minSample/cx", "\"cx\" is " + fmt(sc.minCxN) + ", but a minimum sample is 0 or more; the default 30 is used");
+        out.add(Severity::Warning, "/scoring/minSample/cx", "\"cx\" is " + format_number(sc.minCxN) + ", but a minimum sample is 0 or more; the default 30 is used");
         sc.minCxN = 30;
     }
 

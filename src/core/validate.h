@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/journey.h"
+#include "core/limits.h"  // kAllowedLinkSchemes
 
 namespace uxcx {
 
@@ -64,9 +65,7 @@ bool remove_direction_overrides(std::string& name);
 // (zero-width spaces and joiners, marks, soft hyphens, fillers, variation selectors, tags).
 bool renders_as_nothing(std::string_view name);
 
-// Link schemes that the app opens (and `uxcx` writes): http:, https:, mailto: (any case).
-// web/limits.js carries the same list, generated from this one at build time.
-extern const char* const kAllowedLinkSchemes[3];
+// True when the link's scheme is one of kAllowedLinkSchemes (core/limits.h), in any case.
 bool link_scheme_allowed(std::string_view url);
 
 // The name a stage, channel or touchpoint is shown by: its name, else its id.

@@ -293,6 +293,7 @@ void app_frame(App& app) {
     app.controls.clear();
     ui_fonts_request(app);  // a journey in another script: its font is fetched (once)
     app.import.widgets.clear();
+    begin_widget_record(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -362,6 +363,7 @@ void app_frame(App& app) {
     ImGui::End();
     export_frame(app);
     draw_rename_overlay(app);
+    end_widget_record();
     app.frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -82,6 +82,14 @@ struct FontRequests {
     unsigned requested = 0, added = 0;
 };
 
+// A labelled widget (button, menu, menu item, tab...) that the last frame drew, for
+// window.uxcx.state().widgets: tests click "File > Compare with..." by its label, not by coordinates
+// that move when a menu grows. Recorded through Dear ImGui's item hooks (visible_widgets.cpp).
+struct VisibleWidget {
+    std::string label;  // the words shown: no "##" suffix, no leading icon
+    float x = 0, y = 0, w = 0, h = 0;  // framebuffer pixels
+};
+
 struct App {
     bool has_document = false;
     Document doc;
@@ -91,6 +99,7 @@ struct App {
     std::vector<Diagnostic> error_details;
     std::vector<VisibleItem> items;  // refilled by the active view every frame
     std::vector<VisibleHeader> headers;  // the map's stage headers, refilled every frame the map draws
+    std::vector<VisibleWidget> widgets;  // labelled widgets of the last frame drawn (visible_widgets.cpp)
     float dpi_scale = 1.0f;          // device pixels per CSS pixel
     bool presentation = false;       // client-meeting mode: no editing chrome, larger type
     bool dark = false;               // theme; the host starts it from prefers-color-scheme
@@ -152,6 +161,10 @@ unsigned next_generation();
 
 // Draws one frame of the whole UI.
 void app_frame(App& app);
+// Records the labelled widgets drawn between the two calls into app.widgets (visible_widgets.cpp);
+// app_frame brackets the whole frame with them.
+void begin_widget_record(App& app);
+void end_widget_record();
 
 // Names of the views, in menu order; app_set_view() refuses anything else.
 extern const char* const kViewNames[6];

@@ -34,7 +34,7 @@ CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec
 // The stage headers along p0..p1's top (each drawn one goes to app.headers); returns the column
 // under the mouse when `hovered`.
 int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, float min_fs, bool hovered);
-void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em);
+int draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, bool hovered = false);
 void draw_lanes(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em);
 void draw_emotion(ImDrawList* dl, const App& app, const MapXform& xf, float em);
 

@@ -165,29 +165,53 @@ static void header_tooltip(const App& app, int column) {
                         g.ux.present() && g.ux.insufficient ? " " ICON_WARN : "", cx, g.cx.present() && g.cx.insufficient ? " " ICON_WARN : "");
 }
 
-void draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em) {
+// The channel of each lane, left of the cards. A name wider than the column is shortened with "…"
+// (never cut mid-letter by the clip); the whole name and the lane's scores are in the tooltip.
+// Returns the lane (index into MapLayout::lanes) under the mouse, or -1.
+int draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, ImVec2 p1, float em, bool hovered) {
     const Journey& j = app.doc.journey;
     const MapLayout& l = app.doc.layout;
     const float w = kLaneLabelW * em, top = p0.y + kHeaderH * em;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int under_mouse = -1;
     dl->AddRectFilled(ImVec2(p0.x, top), ImVec2(p0.x + w, p1.y), ui_color(ImGuiCol_MenuBarBg));
     dl->AddLine(ImVec2(p0.x + w, top), ImVec2(p0.x + w, p1.y), ui_color(ImGuiCol_Border));
-    auto label = [&](float y0, float y1, const char* icon, const char* name, const char* tag) {
+    auto label = [&](int lane, float y0, float y1, const char* icon, const char* name, const char* tag) {
         y0 = std::max(y0, top);
         if (y1 < top || y0 > p1.y || y1 - y0 < em * 1.2f) return;
+        if (hovered && mouse.x >= p0.x && mouse.x < p0.x + w && mouse.y >= y0 && mouse.y < y1) under_mouse = lane;
         const ImVec4 clip(p0.x + em * 0.3f, y0, p0.x + w - em * 0.2f, y1);
+        const float text_x = p0.x + em * 1.8f, room = clip.z - text_x;
         draw_text_clipped(dl, em, ImVec2(p0.x + em * 0.4f, y0 + em * 0.4f), ui_color(ImGuiCol_TextDisabled), icon, clip);
-        draw_text_clipped(dl, em, ImVec2(p0.x + em * 1.8f, y0 + em * 0.4f), ui_color(ImGuiCol_Text), name, clip);
+        draw_text_clipped(dl, em, ImVec2(text_x, y0 + em * 0.4f), ui_color(ImGuiCol_Text), ellipsize(name, em, room).c_str(), clip);
         if (tag && y1 - y0 > em * 2.6f)
-            draw_text_clipped(dl, em * 0.8f, ImVec2(p0.x + em * 1.8f, y0 + em * 1.6f), ui_color(ImGuiCol_TextDisabled), tag, clip);
+            draw_text_clipped(dl, em * 0.8f, ImVec2(text_x, y0 + em * 1.6f), ui_color(ImGuiCol_TextDisabled),
+                              ellipsize(tag, em * 0.8f, room).c_str(), clip);
         dl->AddLine(ImVec2(p0.x, y1), ImVec2(p0.x + w, y1), ui_color(ImGuiCol_Border));
     };
     for (size_t i = 0; i < l.lanes.size(); i++) {
         const int c = l.lane_channel[i];
         const bool off = channel_offline(j, c);
-        label(xf.to_screen(0, l.lanes[i].y).y, xf.to_screen(0, l.lanes[i].bottom()).y, off ? ICON_PHONE : ICON_DESKTOP,
+        label((int)i, xf.to_screen(0, l.lanes[i].y).y, xf.to_screen(0, l.lanes[i].bottom()).y, off ? ICON_PHONE : ICON_DESKTOP,
               channel_name(j, c), off ? "offline · CX only" : "digital");
     }
-    label(xf.to_screen(0, l.emotion.y).y, xf.to_screen(0, l.emotion.bottom()).y, ":)", "Emotion", "-2 .. +2");
+    label(-1, xf.to_screen(0, l.emotion.y).y, xf.to_screen(0, l.emotion.bottom()).y, ":)", "Emotion", "-2 .. +2");
+    return under_mouse;
+}
+
+// The whole channel name and its scores, for a lane label under the mouse.
+static void lane_tooltip(const App& app, int lane) {
+    const Journey& j = app.doc.journey;
+    const int c = app.doc.layout.lane_channel[(size_t)lane];
+    const GroupScore& g = app.doc.analysis.channels[c >= 0 ? c : j.channels.size()];
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(channel_name(j, c));
+    ImGui::PopTextWrapPos();
+    char ux[16], cx[16];
+    fmt_score(ux, sizeof ux, g.ux.value);
+    fmt_score(cx, sizeof cx, g.cx.value);
+    ImGui::TextDisabled("%s  \xc2\xb7  %d touchpoints  \xc2\xb7  UX %s  \xc2\xb7  CX %s",
+                        channel_offline(j, c) ? "offline" : "digital", g.count, ux, cx);
 }
 
 // Lane bands behind the cards; offline lanes hatched so they read as different at a glance.
@@ -417,7 +441,7 @@ void view_map(App& app) {
     // Stage titles shrink to a readable minimum before they are shortened: 11 CSS pixels, or the
     // cards' own text size when that is larger.
     const int hovered_header = draw_header(dl, app, view, p0, p1, oem, std::min(oem, std::max(11.0f * css, small_label_fs)), hovered);
-    draw_lane_labels(dl, app, view, p0, p1, oem);
+    const int hovered_lane = draw_lane_labels(dl, app, view, p0, p1, oem, hovered);
     dl->AddRectFilled(p0, ImVec2(p0.x + lane_w, p0.y + head_h), ui_color(ImGuiCol_MenuBarBg));
     if (j.touchpoints.empty())
         dl->AddText(ImVec2(c0.x + em, c0.y + em), ui_color(ImGuiCol_TextDisabled),
@@ -528,6 +552,9 @@ void view_map(App& app) {
         ImGui::EndTooltip();
     } else if (hovered_header >= 0 && !active && ImGui::BeginTooltip()) {
         header_tooltip(app, hovered_header);
+        ImGui::EndTooltip();
+    } else if (hovered_lane >= 0 && !active && ImGui::BeginTooltip()) {
+        lane_tooltip(app, hovered_lane);
         ImGui::EndTooltip();
     }
     if (editable) map_draw_header_menus(app);

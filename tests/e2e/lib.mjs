@@ -75,6 +75,21 @@ export async function clickControl(page, id, timeout = 10000) {
   return c;
 }
 
+// Clicks the widget labelled `label` (a button, menu or menu item the last frame drew: state().widgets)
+// with the mouse at its centre, as a person does; the first one drawn when several share the label.
+// Fails naming the labels that are on screen when it never appears.
+export async function clickWidget(page, label, timeout = 5000) {
+  let s;
+  try {
+    s = await waitForState(page, (st) => st.widgets.some((w) => w.label === label), timeout);
+  } catch {
+    const labels = (await state(page)).widgets.map((w) => JSON.stringify(w.label));
+    throw new Error(`no widget labelled "${label}" on screen; it shows ${labels.join(', ')}`);
+  }
+  const w = s.widgets.find((x) => x.label === label);
+  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+}
+
 // Waits for n more frames to be drawn.
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((res) => {
   const step = () => (k-- <= 0 ? res() : requestAnimationFrame(step));

@@ -258,6 +258,9 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
                      {"importance", {{"share", num_or_null(imp.share)}, {"low", num_or_null(imp.low)}, {"high", num_or_null(imp.high)}}},
                      {"why", explain_priority(j, app.doc.analysis, app.selected)}};
     }
+    nlohmann::json widgets = nlohmann::json::array();
+    for (const VisibleWidget& w : app.widgets)
+        widgets.push_back({{"label", w.label}, {"x", w.x / s}, {"y", w.y / s}, {"w", w.w / s}, {"h", w.h / s}});
     nlohmann::json st = {
         {"title", app.has_document ? nlohmann::json(j.title) : nlohmann::json(nullptr)},
         {"stages", j.stages.size()},
@@ -278,6 +281,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         {"fonts", ui_fonts_added_names(app)},  // fallback fonts added (fetched for the open journeys)
         {"items", items},
         {"headers", headers},
+        {"widgets", widgets},
         {"map", {{"zoom", app.map.zoom}, {"fit", app.map.fit}}},
         {"canUndo", app.has_document && can_undo(app.doc.history)},
         {"canRedo", app.has_document && can_redo(app.doc.history)},
