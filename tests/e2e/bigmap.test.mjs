@@ -47,8 +47,12 @@ test('a 100,000-touchpoint map opens from #map= without a long freeze', { timeou
   console.log(`100k map: open took ${Math.round(loadedAt - readyAt)} ms after the first frame; longest main-thread task ` +
     `meanwhile ${Math.round(longest)} ms; tasks over 50 ms: ${during.map((t) => Math.round(t.ms)).join(', ') || 'none'}`);
   assert.ok(workerUsed, 'the map was loaded by the loading worker');
-  // Loading it all on the page was one 3.6 s task; the page's share now is unpack + analyse + layout.
-  assert.ok(longest < 1000, `the page froze for ${Math.round(longest)} ms while opening`);
+  // Loading it all on the page was one task of about 90% of the open; the page's share now is unpack,
+  // analyse and layout, each a few % of it (176 ms of 2.4 s on an idle machine). The bound is a share
+  // of the open, not milliseconds: on a busy machine every step slows alike (14.6 s and 1,069 ms at
+  // load 25), and a fixed number of ms failed there although nothing had changed.
+  const share = longest / (loadedAt - readyAt);
+  assert.ok(share < 0.2, `the page froze for ${Math.round(longest)} ms, ${Math.round(share * 100)}% of the open`);
   const s = await waitForState(env.page, (st) => st.touchpoints === 100000);
   assert.equal(s.error, null);
   assert.deepEqual(env.problems, []);
