@@ -243,7 +243,18 @@ test('a reload keeps the map, its view and selection; Recent reopens an earlier 
   await page.evaluate((t) => window.uxcx.load(t, 'coffee.mmd'), MERMAID);
   const sel = (await state(page)).items[1].id;
   await page.evaluate((id) => { window.uxcx.view('ranking'); window.uxcx.select(id); }, sel);
-  await page.waitForTimeout(800);  // saved 300 ms after the change
+  // The page saves view and selection with the map's Recent entry a moment after a change (a
+  // 250 ms watch, a 300 ms delay, then an IndexedDB write): wait until the entry holds them. A fixed
+  // 800 ms wait failed at load 28, when the write had not landed yet (the reload restored the
+  // selection saved before).
+  await page.waitForFunction((id) => new Promise((res) => {
+    indexedDB.open('uxcx').onsuccess = (e) => {
+      e.target.result.transaction('meta').objectStore('meta').get('recent').onsuccess = (g) => {
+        const q = (g.target.result || [])[0]?.query || '';
+        res(q.includes('view=ranking') && q.includes('sel=' + encodeURIComponent(id)));
+      };
+    };
+  }), sel, { timeout: 30000, polling: 100 });
   await page.reload();
   await page.evaluate(() => window.uxcx.ready);
   await page.evaluate(() => window.uxcx.started);
