@@ -45,8 +45,12 @@ export async function start({ root = WEB, viewport = { width: 1280, height: 800 
   };
 }
 
-// Opens the app (with an optional hash) and waits for window.uxcx.ready: the first frame.
+// Opens the app (with an optional hash) in a freshly loaded page and waits for window.uxcx.ready:
+// the first frame. A page already at index.html would only change its hash (no load): the old page's
+// state (an earlier test's map, still open while the new link loads) was then read as the new one's,
+// which failed one run in eight of ways.test.mjs's #map= test. So every open starts from a blank page.
 export async function openApp(page, url, hash = '') {
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(url + 'index.html' + hash);
   await page.waitForFunction(() => window.uxcx && window.uxcx.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.uxcx.ready);
