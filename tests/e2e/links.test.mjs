@@ -3,7 +3,7 @@
 // receiver's ranking lists the same rows as the sender's, and a reload keeps them (recent list).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, state, waitForState, frames, clickControl } from './lib.mjs';
+import { start, openApp, state, waitForState, frames, clickControl, clickWidget } from './lib.mjs';
 
 const LIVECHAT = 'Live-chat software: easy sign-up, slow support';
 
@@ -76,9 +76,8 @@ test('typing in the ranking\'s filter field with the keyboard narrows the rows a
   const { page } = env;
   await load(page, '#map=assets/samples/livechat.json&view=ranking');
   await waitForState(page, (st) => st.title === LIVECHAT && ids(st).length === 6);
-  // The filter field is the first widget of the ranking, at the canvas' top left under the
-  // toolbar (about x 8-232, y 57-77 CSS px at 1280x800, from a screenshot).
-  await page.mouse.click(100, 67);
+  // The ranking's filter field, found by its label.
+  await clickWidget(page, 'Filter names');
   await page.keyboard.type('pric');
   // ImGui takes queued keys one per frame, and "pri" already leaves one row: wait until the
   // whole word is in the field (the link says what the field holds), then check the rows.

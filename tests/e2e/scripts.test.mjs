@@ -79,7 +79,7 @@ test('a Latin-only journey downloads no font: only the app itself', async () => 
   assert.deepEqual(fontRequests(), [], 'no fallback font is fetched for a Latin journey');
   assert.deepEqual((await env.page.evaluate(() => window.uxcx.state())).fonts, []);
   // What the page downloaded: the shell files of the build (no more), with their sizes.
-  const shell = new Set(['/', '/index.html', '/uxcx.js', '/uxcx.css', '/app.js', '/app.wasm', '/icon.svg', '/sw.js',
+  const shell = new Set(['/', '/index.html', '/limits.js', '/uxcx.js', '/uxcx.css', '/app.js', '/app.wasm', '/icon.svg', '/sw.js',
     '/loader-worker.js', '/loader_worker.js', '/loader_worker.wasm', '/assets/samples/index.json']);
   const extra = requests.filter((q) => !shell.has(q.path) && !q.path.startsWith('/assets/samples/'));
   assert.deepEqual(extra, [], 'nothing beyond the app shell and the samples');
