@@ -153,12 +153,22 @@ float line_height_per_em(const void* data, int size) {
 }
 }  // namespace
 
+// True when the bytes start like a font file (TrueType, OpenType/CFF or a collection): anything else
+// (an error page served as fonts/X, a truncated download) is refused before Dear ImGui sees it, as
+// its loader asserts on data it cannot read.
+static bool looks_like_font(const void* data, int size) {
+    if (!data || size < 12) return false;
+    const unsigned char* b = static_cast<const unsigned char*>(data);
+    const std::string_view tag(reinterpret_cast<const char*>(b), 4);
+    return (b[0] == 0 && b[1] == 1 && b[2] == 0 && b[3] == 0) || tag == "OTTO" || tag == "true" || tag == "ttcf";
+}
+
 bool ui_fonts_add(App& app, std::string_view file, void* data, int size) {
     const FallbackFont* which = nullptr;
     for (const FallbackFont& f : kFallbackFonts)
         if (file == f.file) which = &f;
     ImFontAtlas* atlas = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts : nullptr;
-    if (!which || (app.fonts.added & which->bit) || !atlas || atlas->Fonts.Size == 0 || !data || size <= 0) {
+    if (!which || (app.fonts.added & which->bit) || !atlas || atlas->Fonts.Size == 0 || !looks_like_font(data, size)) {
         std::free(data);
         return false;
     }

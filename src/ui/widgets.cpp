@@ -158,10 +158,12 @@ void metrics_table(const Journey& j, const Analysis& an, int t, const char* id, 
     const TouchpointScore& sc = an.touchpoints[(size_t)t];
     if (sc.metrics.empty() || !ImGui::BeginTable(id, 4, flags)) return;
     if (headers) {
-        ImGui::TableSetupColumn("Metric");
-        ImGui::TableSetupColumn("Reading");
-        ImGui::TableSetupColumn("Score (95%)");
-        ImGui::TableSetupColumn("n");
+        // Explicit weights: with proportional stretch and no measured content yet (a panel's first
+        // frame), Dear ImGui 1.92 divides 0 by 0 and lays the panel out at NaN (UBSan in ui_tests).
+        ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_None, 1.3f);
+        ImGui::TableSetupColumn("Reading", ImGuiTableColumnFlags_None, 1.0f);
+        ImGui::TableSetupColumn("Score (95%)", ImGuiTableColumnFlags_None, 1.7f);
+        ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_None, 0.6f);
         ImGui::TableHeadersRow();
     }
     const Measurement* m = an.set >= 0 && an.set < (int)tp.sets.size() ? &tp.sets[(size_t)an.set] : nullptr;

@@ -27,7 +27,11 @@ struct UiHarness {
         io.DeltaTime = 1.0f / 60.0f;
         rebuild_style();
     }
-    ~UiHarness() { ImGui::DestroyContext(ctx); }
+    // The App's own draw lists (a whole-map export's) hold the context's shared data: they go first.
+    ~UiHarness() {
+        app.exports.list.reset();
+        ImGui::DestroyContext(ctx);
+    }
     UiHarness(const UiHarness&) = delete;
     UiHarness& operator=(const UiHarness&) = delete;
 
