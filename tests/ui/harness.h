@@ -95,6 +95,13 @@ struct UiHarness {
     }
 };
 
+// The card the last frame drew for touchpoint `t` (app.items), or null when it is off screen.
+inline const VisibleItem* item_for(const App& app, int t) {
+    for (const VisibleItem& it : app.items)
+        if (it.touchpoint == t) return &it;
+    return nullptr;
+}
+
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream f(p, std::ios::binary);
     std::ostringstream s;

@@ -15,12 +15,6 @@ using namespace uxcx;
 
 namespace {
 
-const VisibleItem* item_for(const App& app, int t) {
-    for (const VisibleItem& it : app.items)
-        if (it.touchpoint == t) return &it;
-    return nullptr;
-}
-
 int find_tp(const App& app, const std::string& id) {
     for (int i = 0; i < (int)app.doc.journey.touchpoints.size(); i++)
         if (app.doc.journey.touchpoints[(size_t)i].id == id) return i;
@@ -149,8 +143,8 @@ TEST_CASE("Alt+Arrow moves the selected touchpoint to the neighbouring stage or 
     app.selected = find_tp(app, "tp-0");
     ui.frames(2);
     const int target = find_tp(app, "tp-4");
-    const VisibleItem* from = item_for(app, find_tp(app, "tp-0"));
-    const VisibleItem* to = item_for(app, target);
+    const VisibleItem* from = test::item_for(app, find_tp(app, "tp-0"));
+    const VisibleItem* to = test::item_for(app, target);
     REQUIRE(from);
     REQUIRE(to);
     const ImVec2 a(from->x + from->w / 2, from->y + from->h / 2), b(to->x + to->w / 2, to->y + to->h + 2);

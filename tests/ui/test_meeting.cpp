@@ -17,17 +17,6 @@ using namespace uxcx;
 
 namespace {
 
-const VisibleItem* item_for(const App& app, int t) {
-    for (const VisibleItem& it : app.items)
-        if (it.touchpoint == t) return &it;
-    return nullptr;
-}
-
-int touchpoint_index(const App& app, const std::string& id) {
-    for (size_t i = 0; i < app.doc.journey.touchpoints.size(); i++)
-        if (app.doc.journey.touchpoints[i].id == id) return (int)i;
-    return -1;
-}
 
 // Every touchpoint on screen, with its name (maybe shortened), and every stage's header titled,
 // side by side without overlapping.
@@ -79,7 +68,7 @@ TEST_CASE("a fitted map stays fitted through resizes until the person pans, and 
     check_whole_journey_named(ui.app, 1920);
     // A drag pans: the fit is left, and a resize no longer changes the zoom. (The right button: a
     // left drag that starts on a card moves the card, editing.)
-    const VisibleItem* it = item_for(ui.app, 0);
+    const VisibleItem* it = test::item_for(ui.app, 0);
     REQUIRE(it);
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(it->x + it->w / 2, it->y + it->h / 2);

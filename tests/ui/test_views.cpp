@@ -32,12 +32,6 @@ void run_every_view(test::UiHarness& ui) {
     ui.app.presentation = false;
 }
 
-const VisibleItem* item_for(const App& app, int t) {
-    for (const VisibleItem& it : app.items)
-        if (it.touchpoint == t) return &it;
-    return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("every view survives adversarial journeys") {
@@ -82,7 +76,7 @@ TEST_CASE("clicking a card on the map selects it in every view") {
     REQUIRE(app_open(ui.app, test::generated_journey(24), "g.json").ok);
     ui.frames(2);
     // Touchpoint 9 is at index 9: stage 9*6/24 = 2 ("purchase"), channel 9 % 4 = 1 ("app").
-    const VisibleItem* it = item_for(ui.app, 9);
+    const VisibleItem* it = test::item_for(ui.app, 9);
     REQUIRE(it != nullptr);
     ui.click(it->x + it->w / 2, it->y + it->h / 2);
     CHECK(ui.app.selected == 9);
@@ -179,9 +173,9 @@ TEST_CASE("the quadrant view lists CX-only touchpoints beside the chart") {
     // Touchpoints 2, 3, 6, 7 are offline (channel i % 4 >= 2): no UX, still listed.
     for (int t : {0, 1, 2, 3, 4, 5, 6, 7}) {
         CAPTURE(t);
-        CHECK(item_for(ui.app, t) != nullptr);
+        CHECK(test::item_for(ui.app, t) != nullptr);
     }
-    const VisibleItem* offline = item_for(ui.app, 6);
+    const VisibleItem* offline = test::item_for(ui.app, 6);
     REQUIRE(offline);
     ui.click(offline->x + offline->w / 2, offline->y + offline->h / 2);
     CHECK(ui.app.selected == 6);
@@ -252,7 +246,7 @@ TEST_CASE("compare: two sets of one journey, and a second journey opened with Co
     app_set_view(ui.app, "compare");
     ui.frames(3);
     CHECK(ui.app.compare_b == 1);
-    CHECK(item_for(ui.app, 0) != nullptr);
+    CHECK(test::item_for(ui.app, 0) != nullptr);
     // "Compare with..." opens its file for comparison: it fills `other`; the open journey stays.
     const OpenResult c = app_open(ui.app, test::generated_journey(5), "other.json", {}, OpenPurpose::Compare);
     REQUIRE(c.ok);
@@ -304,8 +298,8 @@ TEST_CASE("the Drivers view places each driver and a click on it selects the tou
     REQUIRE(app_open(ui.app, json, "d.json").ok);
     REQUIRE(app_set_view(ui.app, "drivers"));
     ui.frames(3);
-    const VisibleItem* wifi = item_for(ui.app, 0);
-    const VisibleItem* food = item_for(ui.app, 1);
+    const VisibleItem* wifi = test::item_for(ui.app, 0);
+    const VisibleItem* food = test::item_for(ui.app, 1);
     REQUIRE(wifi != nullptr);
     REQUIRE(food != nullptr);
     CHECK(wifi->x < food->x);  // weaker score: further left
