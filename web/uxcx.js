@@ -657,9 +657,10 @@
   // until its turn. Only the latest bytes of a map that is still in the recent list wait here.
   const unsavedMaps = new Map();  // id -> bytes
   const droppedMaps = new Set();  // ids that fell off the recent list
+  const unstored = new Set();  // ids whose latest bytes IndexedDB has not confirmed yet
   let flushQueued = false;
   function storeMap(id, bytes, dropped = []) {
-    if (bytes) unsavedMaps.set(id, bytes);
+    if (bytes) { unsavedMaps.set(id, bytes); unstored.add(id); }
     for (const d of dropped) { unsavedMaps.delete(d.id); droppedMaps.add(d.id); }
     if (flushQueued) return storeQueue;
     flushQueued = true;
@@ -670,6 +671,7 @@
           const [mapId, mapBytes] = unsavedMaps.entries().next().value;
           unsavedMaps.delete(mapId);
           await idbPutMapAndList(mapId, mapBytes, recent);
+          if (!unsavedMaps.has(mapId)) unstored.delete(mapId);
         } else {
           const gone = droppedMaps.values().next().value;
           droppedMaps.delete(gone);
@@ -692,7 +694,8 @@
     const same = fresh ? null : recent.find((r) => (sourceUrl ? r.sourceUrl === sourceUrl : !r.sourceUrl && r.name === name && r.title === s.title));
     const id = same ? same.id : 'm' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     current.id = id;
-    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), query: s.query, dirty: false, readOnly: s.readOnly, revision: s.revision };
+    const entry = { id, title: s.title, name, sourceUrl, openedAt: Date.now(), savedAt: Date.now(), query: s.query, dirty: false, readOnly: s.readOnly,
+      revision: s.revision };
     recent = [entry, ...recent.filter((r) => r.id !== id)];
     const dropped = recent.splice(RECENT_MAX);
     lastSaved = saveKey(s);
@@ -741,7 +744,7 @@
     const edited = s.revision !== lastRevision;
     lastRevision = s.revision;
     Object.assign(entry, { query: s.query, dirty: s.dirty, title: s.title, readOnly: s.readOnly, sourceUrl: s.sourceUrl, name: s.name,
-      revision: s.revision });
+      revision: s.revision, savedAt: Date.now() });
     // Unsaved changes live only in memory: keep a copy of the changed map (after an undo back to
     // the saved state too: the stored bytes must be what is open).
     const bytes = s.dirty || edited ? new TextEncoder().encode(documentJson()) : null;
@@ -754,8 +757,65 @@
       const s = docState();
       if (saveKey(s) !== lastSaved || s.dark !== lastDark) saveTimer = setTimeout(saveNow, 200);
     }, 200);
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
-    window.addEventListener('pagehide', saveNow);
+    const leave = () => { saveNow(); writeLeaveNote(); };
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leave(); });
+    window.addEventListener('pagehide', leave);
+  }
+
+  // IndexedDB cannot be trusted with the moment the page goes: Chromium aborts a page's unfinished
+  // transactions when it closes, and a write queued behind one in flight never starts. A reload
+  // half a second after a new selection or an edit restored the state before it. So leaving also
+  // writes a note to localStorage, which holds it at once: the open map's Recent entry (view,
+  // selection, unsaved or not) and, while IndexedDB has not confirmed its latest bytes (just opened,
+  // or just changed), its text. The next start takes a note that is newer than the entry it stored,
+  // writes it to IndexedDB like any save, then removes it.
+  const LEAVE_NOTE = 'uxcx.leaving.';  // + the entry's id: tabs leaving other maps keep theirs
+  // A map's text travels in the note up to this size (1 MiB of UTF-8, at most twice that in
+  // UTF-16, of the 5-10 MiB an origin's localStorage holds); a typical 50-touchpoint map is 60 KB.
+  // A bigger one keeps what the autosave stored 300 ms after its last change.
+  const LEAVE_NOTE_MAX_BYTES = 1024 * 1024;
+  const leftBytes = new Map();  // id -> the bytes a note brought, for the restore to open
+  function writeLeaveNote() {
+    if (!runtimeUp || aborted || !current || !current.id || !recent.length || recent[0].id !== current.id) return;
+    const entry = recent[0];
+    // current.bytes: what the open map is now (saveNow keeps a changed map's JSON there).
+    const text = unstored.has(entry.id) && current.bytes && current.bytes.length <= LEAVE_NOTE_MAX_BYTES
+      ? new TextDecoder().decode(current.bytes) : null;
+    try {
+      localStorage.setItem(LEAVE_NOTE + entry.id, JSON.stringify({ entry, text }));
+    } catch (e) {  // over the quota with the text: the view and selection at least
+      try { localStorage.setItem(LEAVE_NOTE + entry.id, JSON.stringify({ entry, text: null })); } catch (e2) { /* no storage */ }
+    }
+  }
+  function takeLeaveNotes() {
+    let notes = [];
+    try {
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith(LEAVE_NOTE))) {
+        const raw = localStorage.getItem(key);
+        let note = null;
+        try { note = JSON.parse(raw); } catch (e) { /* damaged */ }
+        const ok = note && note.entry && LEAVE_NOTE + note.entry.id === key && typeof note.entry.query === 'string';
+        if (ok) notes.push({ key, raw, entry: note.entry, text: typeof note.text === 'string' ? note.text : null });
+        else localStorage.removeItem(key);
+      }
+    } catch (e) { return; }  // no localStorage here
+    // Oldest first, each to the front: the map left last is restored.
+    notes.sort((x, y) => (x.entry.savedAt || 0) - (y.entry.savedAt || 0));
+    for (const { key, raw, entry, text } of notes) {
+      const known = recent.find((r) => r.id === entry.id);
+      // Older than the stored entry (the page lived on after it was hidden and saved again), or a map
+      // IndexedDB never got with no text to bring it back: nothing to take.
+      if (known ? !((entry.savedAt || 0) >= (known.savedAt || 0)) : text === null) {
+        localStorage.removeItem(key);
+        continue;
+      }
+      const taken = Object.assign(known || {}, text === null ? { query: entry.query, savedAt: entry.savedAt } : entry);
+      recent = [taken, ...recent.filter((r) => r !== taken)];
+      const bytes = text === null ? null : new TextEncoder().encode(text);
+      if (bytes) leftBytes.set(taken.id, bytes);
+      storeMap(taken.id, bytes, recent.splice(RECENT_MAX))
+        .then(() => { if (localStorage.getItem(key) === raw) localStorage.removeItem(key); });
+    }
   }
 
   // At start with no link in the address: the map that was open last time, as it was shown.
@@ -763,7 +823,7 @@
     const entry = recent[0];
     if (!entry) return;
     const before = opens;
-    const bytes = await idbGet('maps', entry.id);
+    const bytes = leftBytes.get(entry.id) || await idbGet('maps', entry.id);
     if (!bytes || opens !== before) return;
     const r = await openBytes(bytes, entry.name, entry.sourceUrl, 'recent', 'restore');
     if (r.ok) {
@@ -1121,10 +1181,12 @@
       const stored = (await storedRecent) || [];
       recent = [...recent, ...stored.filter((s) => !recent.some((r) => r.id === s.id))].slice(0, RECENT_MAX);
     } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
+    takeLeaveNotes();
     pushRecent();
     loadSamples();
     const fromLink = await openFromParams(hashParams(), hashQuery());
     if (fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
+    leftBytes.clear();
     watchForChanges();
   }, () => {});
   window.addEventListener('hashchange', () => { ready.then(() => openFromParams(hashParams(), hashQuery())); });

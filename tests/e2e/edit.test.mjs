@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, openApp, state, waitForState, clickControl, sampleText, ROOT } from './lib.mjs';
+import { start, openApp, state, waitForState, clickControl, clearSiteData, waitForPlace, clickAt, sampleText, ROOT } from './lib.mjs';
 
 const UXCX = process.env.UXCX_CLI || path.join(ROOT, 'build/native/uxcx');
 
@@ -65,11 +65,8 @@ async function press(page, keys, until, what) {
 
 // Clicks a touchpoint's card on the map (selects it) and waits for the selection.
 async function clickCard(page, id) {
-  const s = await waitForState(page, (st) => st.items.some((it) => it.id === id));
-  const it = s.items.find((k) => k.id === id);
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await clickAt(page, await waitForPlace(page, (st) => st.items.find((k) => k.id === id)));
   await waitForState(page, (st) => st.selected === id);
-  return it;
 }
 
 // Undo, then redo, one step: `undone` and `redone` check the journey after each.
@@ -248,12 +245,9 @@ test('a hosted #map= link opens read-only with one "Edit a copy"; the copy lives
 
 test('the first screen: New journey opens a blank map; "+" in a cell adds a touchpoint there', async () => {
   const { page } = env;
-  await page.goto('about:blank');
+  // Start from nothing open: the app restores the last map, so clear what it stored first.
+  await clearSiteData(page, env.url);
   await openApp(page, env.url);
-  await page.evaluate(() => window.uxcx.started);
-  // Start from nothing open: the recovery store restores the last map, so empty it first.
-  await page.evaluate(() => new Promise((res) => { const rq = indexedDB.deleteDatabase('uxcx'); rq.onsuccess = rq.onerror = rq.onblocked = () => res(); }));
-  await page.reload();
   await page.evaluate(() => window.uxcx.started);
   let s = await waitForState(page, (st) => st.controls.some((c) => c.id === 'new-blank') && st.controls.some((c) => c.id.startsWith('sample:')));
   assert.equal(s.title, null);

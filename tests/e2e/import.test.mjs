@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openApp, state, waitForState, frames, clickWidget } from './lib.mjs';
+import { start, openApp, state, waitForState, waitForPlace, frames, clickAt, clickControl, clickWidget } from './lib.mjs';
 import { surveyCsv, surveyCsvText, surveyMapping } from '../../bench/survey-gen.mjs';
 
 let env, tmp;
@@ -27,21 +27,19 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 const wifiId = 'inflight-wifi-service';
 
 // Opens File, clicks "Import survey..." where the app says it drew it, answers the picker.
 async function pickSurvey(page, files) {
   await clickWidget(page, 'File');
-  const s = await waitForState(page, (x) => x.import.widgets['menu-import']);
+  const item = await waitForPlace(page, (x) => x.import.widgets['menu-import']);
   const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
-  await page.mouse.click(...centre(s.import.widgets['menu-import']));
+  await clickAt(page, item);
   await (await chooser).setFiles(files);
 }
 
 async function click(page, widget) {
-  const s = await waitForState(page, (x) => x.import.widgets[widget]);
-  await page.mouse.click(...centre(s.import.widgets[widget]));
+  await clickAt(page, await waitForPlace(page, (x) => x.import.widgets[widget]));
   await frames(page, 2);
 }
 
@@ -126,9 +124,8 @@ test('import through the mapping screen, Drivers selects on the map, reload keep
   const personal = journey.sets.find((x) => x.name === 'Type of Travel: Personal Travel');
   s = await waitForState(page, (x) => x.selected === wifiId && x.selection && control(x, 'set-picker'));
   const allCx = s.selection.cx;
-  await page.mouse.click(...centre(control(s, 'set-picker')));
-  s = await waitForState(page, (x) => control(x, `set:${personal.id}`));
-  await page.mouse.click(...centre(control(s, `set:${personal.id}`)));
+  await clickControl(page, 'set-picker');
+  await clickControl(page, `set:${personal.id}`);
   s = await waitForState(page, (x) => x.set === personal.id);
   const c = wifiTp.measurements[personal.id].cx.csat.counts;
   const personalCx = (100 * (c[3] + c[4])) / c.reduce((a, b) => a + b, 0);
@@ -138,17 +135,14 @@ test('import through the mapping screen, Drivers selects on the map, reload keep
   // Drivers: click the Wi-Fi point; the map shows it selected.
   await page.evaluate(() => window.uxcx.view('drivers'));
   s = await waitForState(page, (x) => x.view === 'drivers' && x.items.some((it) => it.id === wifiId));
-  const point = s.items.find((it) => it.id === wifiId);
-  await page.mouse.click(point.x + point.w / 2, point.y + point.h / 2);
+  await clickAt(page, await waitForPlace(page, (x) => x.items.find((it) => it.id === wifiId)));
   s = await waitForState(page, (x) => x.selected === wifiId);
   await page.evaluate(() => window.uxcx.view('map'));
   s = await waitForState(page, (x) => x.view === 'map' && x.items.some((it) => it.id === wifiId));
   assert.equal(s.selected, wifiId);
   await page.screenshot({ path: path.join(tmp, 'imported-map.png') });
 
-  // Reload: the journey is there; no raw row is stored anywhere.
-  await frames(page, 30);  // the page saves 300 ms after a change
-  await page.waitForTimeout(700);
+  // Reload at once (no wait for the autosave): the journey is there; no raw row is stored anywhere.
   await page.reload();
   await page.waitForFunction(() => window.uxcx && window.uxcx.ready);
   await page.evaluate(() => window.uxcx.started);

@@ -56,6 +56,16 @@ export async function openApp(page, url, hash = '') {
   await page.evaluate(() => window.uxcx.ready);
 }
 
+// Empties what the app keeps in the browser for the origin of `url` (IndexedDB: Recent and its maps;
+// localStorage: settings and the note a page leaves), as "Clear site data" does. From a blank page:
+// an open app would write its map again as it leaves.
+export async function clearSiteData(page, url) {
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'indexeddb,local_storage' });
+  await cdp.detach();
+}
+
 export const state = (page) => page.evaluate(() => window.uxcx.state());
 
 // Waits until a condition on uxcx.state() holds, and returns that state.
@@ -70,28 +80,45 @@ export async function waitForState(page, predicate, timeout = 10000) {
   throw new Error('state never matched; last: ' + JSON.stringify(s && { ...s, items: s.items && s.items.length }));
 }
 
+// Waits until `place(state())` (a widget's rectangle) is drawn and stays where it is over two more
+// frames, and returns it. Where a widget is on the frame it first appears is not where it stays: a
+// table's columns settle over their first frames, and the import screen's role list moved 131 px to
+// the right after its first frame (a click there hit the next column, one run in three).
+export async function waitForPlace(page, place, timeout = 10000) {
+  const until = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    const now = place(await state(page));
+    if (now && last && now.x === last.x && now.y === last.y && now.w === last.w && now.h === last.h) return now;
+    if (Date.now() > until) throw new Error(now ? 'the widget never stopped moving' : 'the widget never appeared');
+    last = now;
+    await frames(page, 2);
+  }
+}
+
+// Clicks the centre of a rectangle with the real mouse, as a person does.
+export const clickAt = (page, r) => page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+
 // Clicks an editing control the app drew (state().controls: "edit-copy", "new-blank", "add",
-// "form:...", "field:..."), with the real mouse at its centre; waits until it is drawn first.
+// "form:...", "field:..."), once it is drawn and still.
 export async function clickControl(page, id, timeout = 10000) {
-  const s = await waitForState(page, (st) => st.controls && st.controls.some((c) => c.id === id), timeout);
-  const c = s.controls.find((k) => k.id === id);
-  await page.mouse.click(c.x + c.w / 2, c.y + c.h / 2);
+  const c = await waitForPlace(page, (st) => st.controls && st.controls.find((k) => k.id === id), timeout);
+  await clickAt(page, c);
   return c;
 }
 
-// Clicks the widget labelled `label` (a button, menu or menu item the last frame drew: state().widgets)
-// with the mouse at its centre, as a person does; the first one drawn when several share the label.
-// Fails naming the labels that are on screen when it never appears.
+// Clicks the widget labelled `label` (a button, menu or menu item the last frame drew: state().widgets),
+// once it is drawn and still; the first one drawn when several share the label. Fails naming the
+// labels that are on screen when it never appears.
 export async function clickWidget(page, label, timeout = 5000) {
-  let s;
+  let w;
   try {
-    s = await waitForState(page, (st) => st.widgets.some((w) => w.label === label), timeout);
-  } catch {
-    const labels = (await state(page)).widgets.map((w) => JSON.stringify(w.label));
-    throw new Error(`no widget labelled "${label}" on screen; it shows ${labels.join(', ')}`);
+    w = await waitForPlace(page, (st) => st.widgets.find((x) => x.label === label), timeout);
+  } catch (e) {
+    const labels = (await state(page)).widgets.map((x) => JSON.stringify(x.label));
+    throw new Error(`no widget labelled "${label}" stays on screen (${e.message}); it shows ${labels.join(', ')}`);
   }
-  const w = s.widgets.find((x) => x.label === label);
-  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+  await clickAt(page, w);
 }
 
 // Waits for n more frames to be drawn.

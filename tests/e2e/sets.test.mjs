@@ -4,7 +4,7 @@
 // numbers, the same overlay.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, waitForState } from './lib.mjs';
+import { start, openApp, waitForState, clickControl } from './lib.mjs';
 
 const AIRLINE = 'assets/samples/airline.json';
 
@@ -16,7 +16,6 @@ before(async () => {
 after(async () => { await env.close(); });
 
 const control = (s, id) => (s.controls || []).find((c) => c.id === id);
-const clickControl = async (page, c) => page.mouse.click(c.x + c.w / 2, c.y + c.h / 2);
 
 // Wi-Fi's CX score in a set, worked out from the file's own counts: CSAT top-2-box (answers 4-5
 // of 1-5), the only CX reading of the airline touchpoints.
@@ -40,9 +39,8 @@ test('pick a set: every view shows its numbers; overlay two sets; a copied link 
   assert.match(s.selection.why[0], /^#\d+ of 14 to fix first: priority /);
 
   // The Set picker, then "Personal travel" in its list: with the mouse.
-  await clickControl(page, control(s, 'set-picker'));
-  s = await waitForState(page, (st) => control(st, 'set:personal-travel'));
-  await clickControl(page, control(s, 'set:personal-travel'));
+  await clickControl(page, 'set-picker');
+  await clickControl(page, 'set:personal-travel');
   s = await waitForState(page, (st) => st.set === 'personal-travel');
   const personalCx = await wifiCx(page, 'personal-travel');
   assert.ok(Math.abs(s.selection.cx - personalCx) < 1e-6, `personal travel: ${s.selection.cx} vs ${personalCx}`);
@@ -58,11 +56,10 @@ test('pick a set: every view shows its numbers; overlay two sets; a copied link 
   }
 
   // Overlay: business travel and economy, ticked in the popup.
-  await clickControl(page, control(s, 'overlay-button'));
-  s = await waitForState(page, (st) => control(st, 'overlay:business-travel'));
-  await clickControl(page, control(s, 'overlay:business-travel'));
-  s = await waitForState(page, (st) => st.overlay.length === 1 && control(st, 'overlay:economy'));
-  await clickControl(page, control(s, 'overlay:economy'));
+  await clickControl(page, 'overlay-button');
+  await clickControl(page, 'overlay:business-travel');
+  s = await waitForState(page, (st) => st.overlay.length === 1);
+  await clickControl(page, 'overlay:economy');
   s = await waitForState(page, (st) => st.overlay.length === 2 && st.overlay.every((o) => o.stages.length === 6));
   assert.deepEqual(s.overlay.map((o) => o.id), ['business-travel', 'economy']);
   const service = (o) => o.stages.find((x) => x.id === 'service');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as lib from './lib.mjs';
 
-const { start, openApp, waitForState, frames, imageStats, fingerprint, fingerprintDistance, sampleText, state } = lib;
+const { start, openApp, waitForState, frames, imageStats, fingerprint, fingerprintDistance, sampleText, state, waitForPlace, clickAt } = lib;
 
 const VIEWS = ['map', 'quadrant', 'heatmap', 'ranking', 'compare'];
 const SHOTS = process.env.UXCX_SHOTS || '/tmp/uxcx-views';
@@ -82,7 +82,7 @@ test('clicking a card selects that touchpoint in every view', async () => {
   // Pick a card that is not the current selection, click the middle of its rectangle.
   const target = s.items.find((it) => it.id !== s.selected && it.w > 20 && it.h > 20);
   assert.ok(target, 'a card to click');
-  await env.page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+  await clickAt(env.page, await waitForPlace(env.page, (x) => x.items.find((it) => it.id === target.id)));
   s = await waitForState(env.page, (x) => x.selected === target.id);
   await shot('map-selected');
   for (const v of VIEWS) {
@@ -93,7 +93,7 @@ test('clicking a card selects that touchpoint in every view', async () => {
   await show('ranking');
   s = await waitForState(env.page, (x) => x.items.length > 2);
   const row = s.items.find((it) => it.id !== target.id);
-  await env.page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
+  await clickAt(env.page, await waitForPlace(env.page, (x) => x.items.find((it) => it.id === row.id)));
   await waitForState(env.page, (x) => x.selected === row.id);
   assert.equal((await show('map')).selected, row.id);
 });
