@@ -468,6 +468,11 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
             if (!problem.empty()) return refuse(problem);
         }
         j.touchpoints.insert(j.touchpoints.begin() + e.index, e.touchpoint);
+        if (e.driver && j.drivers) {
+            std::vector<TouchpointDriver>& list = j.drivers->touchpoints;
+            list.insert(list.begin() + std::clamp(e.driver_at, 0, (int)list.size()), *e.driver);
+            d.full = true;  // every touchpoint's driver index and the average share change
+        }
         inv = edit_remove_touchpoint(e.index);
         d.inserted = e.index;
         d.volumes = e.touchpoint.volume.has_value();
@@ -479,6 +484,17 @@ EditResult apply_edit(Journey& j, const Edit& e, bool check) {
         inv.index = e.index;
         inv.touchpoint = std::move(j.touchpoints[e.index]);
         j.touchpoints.erase(j.touchpoints.begin() + e.index);
+        if (j.drivers) {  // its key-driver entry goes with it, and comes back on undo
+            std::vector<TouchpointDriver>& list = j.drivers->touchpoints;
+            const auto it = std::find_if(list.begin(), list.end(),
+                                         [&](const TouchpointDriver& dr) { return dr.touchpoint == inv.touchpoint.id; });
+            if (it != list.end()) {
+                inv.driver_at = (int)(it - list.begin());
+                inv.driver = std::move(*it);
+                list.erase(it);
+                d.full = true;  // every touchpoint's driver index and the average share change
+            }
+        }
         d.erased = e.index;
         d.volumes = inv.touchpoint.volume.has_value();
         d.stages = {inv.touchpoint.stage};

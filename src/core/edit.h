@@ -56,6 +56,11 @@ struct Edit {
     // touchpoint), so that undoing a removal brings them back.
     std::vector<int> members;
     std::vector<Measurement> readings;
+    // AddTouchpoint, as the inverse of a removal: the touchpoint's key-driver entry and its place
+    // in the drivers block, which the removal took with it (results name touchpoints by id: an
+    // entry left behind names a touchpoint the map no longer has).
+    std::optional<TouchpointDriver> driver;
+    int driver_at = -1;
 };
 
 // The outcome of apply_edit(). When `ok` is false nothing changed and `message` says why, in

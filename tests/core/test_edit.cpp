@@ -208,6 +208,44 @@ TEST_CASE("key-driver results follow a renamed touchpoint id, and undo renames t
     CHECK(taken.message.find("key-driver results") != std::string::npos);
 }
 
+TEST_CASE("removing a touchpoint takes its key-driver entry with it; undo brings it back in its place") {
+    Journey j = load_sample_journey("airline.json");
+    DriversBlock d;
+    d.outcome = "overall";
+    d.method = "shapley";
+    d.r2 = 0.6;
+    for (const char* id : {"wifi", "seat", "food"}) {
+        TouchpointDriver dr;
+        dr.touchpoint = id;
+        dr.importance = 0.2;
+        d.touchpoints.push_back(dr);
+    }
+    j.drivers = d;
+    const std::string before = save_journey_json(j);
+    Analysis a = analyse(j, 0);
+    EditResult r = apply_edit(j, edit_remove_touchpoint(find_tp(j, "seat")));
+    REQUIRE(r.ok);
+    REQUIRE(j.drivers->touchpoints.size() == 2);
+    CHECK(j.drivers->touchpoints[0].touchpoint == "wifi");
+    CHECK(j.drivers->touchpoints[1].touchpoint == "food");
+    // The saved map loads with no "no touchpoint has the id" warning.
+    const LoadResult loaded = load_journey(save_journey_json(j));
+    REQUIRE(loaded.ok);
+    for (const Diagnostic& w : loaded.diagnostics) CHECK(w.message.find("no touchpoint has the id") == std::string::npos);
+    // Priorities follow: the incremental analysis equals a fresh one (each driver's share of three
+    // is now a share of two).
+    reanalyse(j, a, r.delta);
+    const Analysis fresh = analyse(j, 0);
+    REQUIRE(a.touchpoints.size() == fresh.touchpoints.size());
+    for (size_t i = 0; i < fresh.touchpoints.size(); i++) {
+        CHECK(a.touchpoints[i].driver == fresh.touchpoints[i].driver);
+        CHECK(same_number(a.touchpoints[i].priority, fresh.touchpoints[i].priority));
+    }
+    CHECK(a.priority == fresh.priority);
+    REQUIRE(apply_edit(j, r.inverse, false).ok);
+    CHECK(save_journey_json(j) == before);
+}
+
 TEST_CASE("moving a touchpoint to a position in its cell orders the cell's cards") {
     Journey j = load_sample_journey("airline.json");
     // Cabin stage, cabin channel: seat, leg-room, cleanliness, in file order.
