@@ -86,10 +86,16 @@ LoadResult load_file(const std::string& path) {
     return format_of(path) == Format::Csv ? import_csv(bytes) : load_journey(bytes);
 }
 
+// "path:line:column: error: /json/path: message", as compilers print them; a problem of the whole
+// file (line 0) has no line and column ("path: warning: ..."), not a made-up "0:0"; a CSV cell also
+// names its row and column as a spreadsheet shows them.
 std::string format_diagnostic(const std::string& path, const Diagnostic& d) {
-    return path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
-           (d.severity == Severity::Error ? "error" : "warning") + ": " +
-           (d.pointer.empty() ? std::string("(root)") : d.pointer) + ": " + d.message;
+    std::string where = path;
+    if (d.line > 0) where += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    std::string cell;
+    if (d.row > 0) cell = " (row " + std::to_string(d.row) + (d.field > 0 ? ", column " + std::to_string(d.field) : "") + ")";
+    return where + ": " + (d.severity == Severity::Error ? "error" : "warning") + ": " +
+           (d.pointer.empty() ? std::string("(root)") : d.pointer) + cell + ": " + d.message;
 }
 
 bool report(const std::string& path, const LoadResult& r, FILE* out) {

@@ -75,7 +75,11 @@ void details_panel(App& app) {
     metrics_table(j, an, app.selected, "##metrics", ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
     if (comparing) compare_details(app, app.selected);
     if (offline && !sc.ux.present()) ImGui::TextDisabled(ICON_PHONE " Offline touchpoint: no UX reading, CX only.");
-    if (!std::isnan(sc.emotion)) ImGui::Text("Emotion %+.0f (-2..+2)", sc.emotion);
+    if (!std::isnan(sc.emotion)) {
+        // One decimal (a mean of answers is rarely whole), and never "-0.0" for a mean just below 0.
+        const double shown = std::round(sc.emotion * 10) / 10;
+        ImGui::Text("Emotion %+.1f (-2..+2)", shown == 0 ? 0.0 : shown);
+    }
     if (tp.volume) ImGui::Text("Volume %.0f customers", *tp.volume);
 
     section(ICON_BOLT, "Pain points", tp.painPoints);

@@ -96,6 +96,12 @@ printf '{"title": "W", "stages": [], "touchpoints": [{"id": "x", "name": "X"}]}'
 expect_exit 0 "warnings alone" -- "$UXCX" validate "$T/warn.json"
 if grep -q "^$T/warn.json:1:[0-9]*: warning: /touchpoints/0: " "$T/out"; then ok; else fail "warning line: $(cat "$T/out")"; fi
 
+# A CSV cell's problem also names its row and column as a spreadsheet shows them: the 150 is in
+# row 2 (the header is row 1), column 5, and starts at character 11 of line 2.
+printf 'id,name,stage,channel,csat\na,A,s,web,150\n' >"$T/cell.csv"
+expect_exit 0 "validate a CSV with a value out of range" -- "$UXCX" validate "$T/cell.csv"
+if grep -qF "$T/cell.csv:2:11: warning: /touchpoints/0/cx/csat (row 2, column 5): " "$T/out"; then ok; else fail "CSV cell located: $(cat "$T/out")"; fi
+
 expect_exit 1 "validate a missing file" -- "$UXCX" validate "$T/missing.json"
 if grep -q "cannot open" "$T/out"; then ok; else fail "missing file says so: $(cat "$T/out")"; fi
 truncate -s 40M "$T/big.json"

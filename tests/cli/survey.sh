@@ -78,6 +78,7 @@ json "$T/o.json" 'd.drivers && d.drivers.outcome === "overall" && d.drivers.touc
 has 'row 4, column `food`: "x" is neither an answer from 1 to 5 nor an N/A code' err "an invalid cell is reported with its row and column"
 has "a.csv:4:7: warning" err "...and its line and character column"
 has "1 rows have a blank or unlabelled answer in a segment column" err "unlabelled segment answers are reported"
+hasnt ":0:0:" err "a warning about the whole file has no made-up line 0, column 0"
 has "6 rows, 3 measurement sets, 3 N/A and 1 blank cells, 1 invalid cells not used" err "the summary line"
 hasnt "abc" err "no weight column in this mapping: wt is not read"
 
