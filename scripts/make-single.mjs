@@ -1,19 +1,22 @@
 // make-single.mjs: builds the single-file app (build/web-single/uxcx.html): the page with its CSS,
-// its glue (web/uxcx.js), the wasm app (app_single.js, linked with -sSINGLE_FILE=1, fonts inside)
-// and the samples all inline, so it opens from file:// with no server, e.g. from a USB stick.
+// its glue (web/uxcx.js), the wasm app (the site's own app.js, and its app.wasm, fonts inside, as
+// Module.wasmBinary, which the glue then uses instead of fetching it) and the samples all inline, so
+// it opens from file:// with no server, e.g. from a USB stick. One link serves both: a second link
+// with -sSINGLE_FILE=1 cost the build half a minute for the same wasm.
 // The Content-Security-Policy stays strict: inline scripts are allowed by their sha256 hashes only,
 // computed here, so no 'unsafe-inline' and no 'unsafe-eval'.
 // With FONTS_OUT_HTML and NAME=PATH pairs it also writes a second single file that carries the
 // fallback fonts for other scripts (window.uxcxInlineFonts, base64): bigger, for offline demos of
 // journeys in Japanese, Arabic... (uxcx.html itself stays the size it was: Latin needs no font).
-// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_SINGLE_JS LIMITS_JS OUT_HTML [FONTS_OUT_HTML NAME=PATH...]
-// (LIMITS_JS: the build's limits.js, written from src/core/limits.h).
+// Run by the build. Usage: node scripts/make-single.mjs SOURCE_DIR APP_JS LIMITS_JS OUT_HTML [FONTS_OUT_HTML NAME=PATH...]
+// (APP_JS: the linked app.js, app.wasm beside it; LIMITS_JS: the build's limits.js, written from
+// src/core/limits.h).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [src = '.', appJs, limitsJs, outHtml, fontsOutHtml, ...fontArgs] = process.argv.slice(2);
-if (!appJs || !limitsJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_SINGLE_JS LIMITS_JS OUT_HTML');
+if (!appJs || !limitsJs || !outHtml) throw new Error('usage: make-single.mjs SOURCE_DIR APP_JS LIMITS_JS OUT_HTML');
 const read = (p) => fs.readFileSync(path.join(src, p), 'utf8');
 
 // Samples as one object: the index (the gallery) and each file's text.
@@ -35,9 +38,15 @@ for (const a of fontArgs) {
 }
 const fontScript = 'window.uxcxInlineFonts = ' + JSON.stringify(fonts) + ';';
 
+// The wasm, decoded before app.js runs (web/uxcx.js has made window.Module by then).
+const wasm = fs.readFileSync(appJs.replace(/\.js$/, '.wasm')).toString('base64');
+const wasmScript = `{ const s = atob("${wasm}"); const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  window.Module.wasmBinary = b; }`;
+
 function singleFile(withFonts) {
-  const scripts = [embedded, fs.readFileSync(limitsJs, 'utf8'), read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8')];
-  if (withFonts) scripts.push(fontScript);
+  const scripts = [embedded, fs.readFileSync(limitsJs, 'utf8'), read('web/uxcx.js'), fs.readFileSync(appJs, 'utf8'), wasmScript];
+  if (withFonts) scripts.push(fontScript);  // scripts[5]
   for (const s of scripts)
     if (/<\/script/i.test(s)) throw new Error('an inline script contains "</script": it would end the element early');
   const hashes = scripts.map((s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`);
@@ -48,14 +57,12 @@ function singleFile(withFonts) {
     html = html.split(from).join(to);  // not String.replace: the scripts contain "$&" and friends
   };
   swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
-  // The glue first tries fetch() on the wasm's data: URL (then falls back to decoding it itself).
-  swap("connect-src 'self'", "connect-src 'self' data:");
   swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
   swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
-  swap('<script src="limits.js"></script>', (withFonts ? `<script>${scripts[4]}</script>\n` : '') +
+  swap('<script src="limits.js"></script>', (withFonts ? `<script>${scripts[5]}</script>\n` : '') +
     `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);
   swap('<script src="uxcx.js"></script>', `<script>${scripts[2]}</script>`);
-  swap('<script src="app.js" async></script>', `<script>${scripts[3]}</script>`);
+  swap('<script src="app.js" async></script>', `<script>${scripts[4]}</script>\n<script>${scripts[3]}</script>`);
 
   return html;
 }

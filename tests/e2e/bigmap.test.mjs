@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openApp, waitForState, ROOT, WEB } from './lib.mjs';
+import { start, openApp, state, waitForState, frames, ROOT, WEB } from './lib.mjs';
 
 // The generator is built with the native suite (scripts/test step 2); UXCX_GEN names another one.
 const GEN = process.env.UXCX_GEN || path.join(ROOT, 'build/native/gen');
@@ -55,6 +55,27 @@ test('a 100,000-touchpoint map opens from #map= without a long freeze', { timeou
   assert.ok(share < 0.2, `the page froze for ${Math.round(longest)} ms, ${Math.round(share * 100)}% of the open`);
   const s = await waitForState(env.page, (st) => st.touchpoints === 100000);
   assert.equal(s.error, null);
+  assert.deepEqual(env.problems, []);
+});
+
+test('the 100,000-touchpoint map pans and zooms, drawing no more than one screen shows', { timeout: 120000 }, async () => {
+  const { page } = env;
+  const fitted = await waitForState(page, (s) => s.touchpoints === 100000 && s.view === 'map');
+  const box = await page.locator('#canvas').boundingBox();
+  const cx = box.x + box.width * 0.4, cy = box.y + box.height * 0.55;
+  // Fitted, the whole journey as blocks, dragged; then Ctrl+wheel in to cards with text, wheel-panned.
+  // A few steps each: this is about the level of detail (frame times at 100k: scripts/bench).
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let k = 1; k <= 3; k++) { await page.mouse.move(cx + k * 4, cy + k * 2); await frames(page, 1); }
+  await page.mouse.up();
+  await page.keyboard.down('Control');
+  for (let k = 0; k < 12; k++) { await page.mouse.wheel(0, -120); await frames(page, 1); }
+  await page.keyboard.up('Control');
+  for (let k = 0; k < 3; k++) { await page.mouse.wheel(0, 120); await frames(page, 1); }
+  const s = await state(page);
+  assert.ok(s.map.zoom > fitted.map.zoom * 4, `zoomed in: ${fitted.map.zoom} -> ${s.map.zoom}`);
+  assert.ok(s.items.length > 0 && s.items.length <= 2000, `${s.items.length} items drawn`);
   assert.deepEqual(env.problems, []);
 });
 

@@ -175,10 +175,10 @@ const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return 
 // Frame times are measured at 1k and 10k; at 100k the test checks what the level of detail draws
 // (fitted and zoomed in) with 6 pan steps instead of 50, which took most of its five minutes at load 28
 // (84 s on an idle machine). Panning at 100k is timed by scripts/bench.
-test('the map pans and zooms at 1k, 10k and 100k touchpoints; frame times measured at 1k and 10k', { timeout: 300000 }, async () => {
+// 100k: bigmap.test.mjs pans and zooms the 100k map it opens (frame times at 100k: scripts/bench).
+test('the map pans and zooms at 1k and 10k touchpoints, with frame times', { timeout: 300000 }, async () => {
   const results = [];
-  for (const n of [1000, 10000, 100000]) {
-    const timed = n <= 10000;
+  for (const n of [1000, 10000]) {
     const r = await env.page.evaluate((text) => window.uxcx.load(text, 'generated.json'), generated(n));
     assert.equal(r.ok, true, JSON.stringify(r.errors && r.errors[0]));
     await show('map');
@@ -189,7 +189,6 @@ test('the map pans and zooms at 1k, 10k and 100k touchpoints; frame times measur
     // Two figures per frame: the whole animation-frame callback (app_frame + ImGui render + WebGL
     // calls), and state().frameMs, app_frame alone (views, transform, culling), sampled per step.
     const measure = async (label, steps) => {
-      if (!timed && !label.includes('zoom')) steps = steps.slice(0, 3);  // pans briefly: no figures at 100k
       await env.page.evaluate(() => { window.__frameTimes = []; });
       const app = [];
       for (const step of steps) {
@@ -198,20 +197,22 @@ test('the map pans and zooms at 1k, 10k and 100k touchpoints; frame times measur
         app.push(await env.page.evaluate(() => window.uxcx.state().frameMs));
       }
       const t = await env.page.evaluate(() => window.__frameTimes.slice());
-      if (timed) results.push({ n, label, frames: t.length, median: percentile(t, 0.5), p95: percentile(t, 0.95),
+      results.push({ n, label, frames: t.length, median: percentile(t, 0.5), p95: percentile(t, 0.95),
         appMedian: percentile(app, 0.5), appP95: percentile(app, 0.95) });
     };
     const repeat = (k, fn) => Array.from({ length: k }, (_, i) => () => fn(i));
     // Fitted: every card on screen (blocks or small cards), panned by dragging.
     await env.page.mouse.move(cx, cy);
     await env.page.mouse.down();
-    await measure('fit, drag-pan', repeat(30, (k) => env.page.mouse.move(cx + k * 4, cy + k * 2)));
+    // Step counts are kept small: each step is a few round trips to the browser (about half a second
+    // on a CI core), and a median over some 60-100 frames per gesture is steady enough.
+    await measure('fit, drag-pan', repeat(12, (k) => env.page.mouse.move(cx + k * 10, cy + k * 5)));
     await env.page.mouse.up();
     // Ctrl+wheel zoom in to readable cards, then wheel-pan through them.
     await env.page.keyboard.down('Control');
     await measure('ctrl+wheel zoom in', repeat(12, () => env.page.mouse.wheel(0, -120)));
     await env.page.keyboard.up('Control');
-    await measure('wheel-pan, cards with text', repeat(20, () => env.page.mouse.wheel(0, 120)));
+    await measure('wheel-pan, cards with text', repeat(10, () => env.page.mouse.wheel(0, 120)));
     await shot(`map-${n}`);
     const s = await state(env.page);
     assert.ok(s.items.length > 0 && s.items.length <= 2000, `${n}: ${s.items.length} items`);
