@@ -23,8 +23,9 @@ export function readingNames(readings) {
   return names;
 }
 
-// mulberry32: small, fast and seeded (a million rows draw ~30 million numbers).
-function rng(seed) {
+// mulberry32: small, fast and seeded (a million rows draw ~30 million numbers); the same numbers on
+// every machine and Node version. tests/scale/airline-answers.mjs draws from it too.
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

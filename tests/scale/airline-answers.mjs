@@ -7,23 +7,7 @@
 // outcome and with each other as real ratings do. Blanks, "N/A" texts and a few invalid cells
 // ("x", "4.5" in a 0-5 item) are sprinkled in, so every path of the reading rules is taken.
 
-export const ITEMS = [
-  'Inflight wifi service', 'Departure/Arrival time convenient', 'Ease of Online booking', 'Gate location',
-  'Food and drink', 'Online boarding', 'Seat comfort', 'Inflight entertainment', 'On-board service',
-  'Leg room service', 'Baggage handling', 'Checkin service', 'Inflight service', 'Cleanliness',
-];
-
-// mulberry32: a tiny seeded PRNG (same numbers on every machine and Node version).
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { AIRLINE_ITEMS as ITEMS, rng } from '../../bench/survey-gen.mjs';
 
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
