@@ -5,12 +5,7 @@
 set -uo pipefail
 
 UXCX=${1:?usage: drivers.sh UXCX_BINARY}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib.sh"
 
 # run CODE DESCRIPTION -- ARGS...: runs uxcx ARGS, stdout to $T/out, stderr to $T/err.
 run() {
@@ -31,7 +26,6 @@ json() {
         fail "$2: ($1) is false for $(head -c 700 "$T/out") $(head -c 300 "$T/jserr")"
     fi
 }
-has() { if grep -qF -- "$1" "$T/$2"; then ok; else fail "$3: no '$1' in $2: $(head -c 500 "$T/$2")"; fi; }
 
 # mtcars (R's datasets; Henderson & Velleman 1981, from Motor Trend 1974), the columns rwa's README
 # uses, written as R's write.csv writes it: the row names' column has the empty header "".
@@ -166,5 +160,4 @@ run 1 "constant driver" -- drivers "$T/const.csv" --outcome y --drivers a
 has '`a` has no variance' err "a constant driver is named"
 run 1 "missing file" -- drivers "$T/nope.csv" --outcome y --drivers a
 
-echo "drivers CLI tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,13 +5,7 @@ set -uo pipefail
 
 UXCX=${1:?usage: run.sh UXCX_BINARY SOURCE_DIR}
 SRC=${2:?usage: run.sh UXCX_BINARY SOURCE_DIR}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib.sh"
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs COMMAND, output to $T/out and $T/err.
 expect_exit() {
@@ -167,5 +161,4 @@ for f in "$SRC"/assets/samples/*.json; do
     if cmp -s "$T/$name.1.json" "$T/$name.2.json"; then ok; else fail "sample $name: saving twice differs"; fi
 done
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

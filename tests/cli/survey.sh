@@ -8,12 +8,7 @@
 set -uo pipefail
 
 UXCX=${1:?usage: survey.sh UXCX_BINARY}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib.sh"
 
 # run CODE DESCRIPTION -- ARGS...: runs uxcx ARGS, stderr to $T/err.
 run() {
@@ -36,8 +31,6 @@ json() {
         fail "$3: ($2) is false for $(head -c 900 "$1") $(head -c 300 "$T/jserr")"
     fi
 }
-has() { if grep -qF -- "$1" "$T/$2"; then ok; else fail "$3: no '$1' in $2: $(head -c 600 "$T/$2")"; fi; }
-hasnt() { if grep -qF -- "$1" "$T/$2"; then fail "$3: '$1' in $2"; else ok; fi; }
 
 # Six respondents. Global N/A codes 99 and "N/A"; the NPS column has its own list [11] (0 is a real
 # answer). Row 4 (CSV row 4) has "x" in food: invalid. Row 7 (respondent 6) is in no labelled segment.
@@ -138,5 +131,4 @@ has 'unknown option `--frob`' err "names the option"
 run 2 "a bad method" -- survey "$T/a.csv" "$T/m.json" "$T/x.json" --method magic
 run 2 "a bootstrap that is not a number" -- survey "$T/a.csv" "$T/m.json" "$T/x.json" --bootstrap ten
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
