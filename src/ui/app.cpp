@@ -173,7 +173,7 @@ static void draw_menu_bar(App& app) {
     }
     if (app.has_document) {
         ImGui::Separator();
-        ImGui::TextUnformatted(app.doc.journey.title.c_str());
+        ImGui::TextUnformatted(shown(app.doc.journey.title).c_str());
         const std::string note = document_title_note(app);
         if (!note.empty()) ImGui::TextDisabled("%s", note.c_str());
     }
@@ -325,7 +325,7 @@ void app_frame(App& app) {
             // No editing chrome: the journey's title, the view, and the story of the selection.
             if (ImGui::Button(ICON_CLOSE " Leave presentation (Esc)")) app_set_presentation(app, false);
             ImGui::SameLine(0, em * 2);
-            ImGui::TextUnformatted(app.doc.journey.title.c_str());
+            ImGui::TextUnformatted(shown(app.doc.journey.title).c_str());
             ImGui::SameLine(0, em * 2);
             if (!app.show_story && has_selection) {
                 if (ImGui::Button(ICON_QUOTE " Show story (D)")) app.show_story = true;

@@ -50,7 +50,7 @@ void details_panel(App& app) {
     ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.presentation ? 1.35f : 1.15f));
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(tp.name.c_str());
+    ImGui::TextUnformatted(shown(tp.name).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     const bool offline = channel_offline(j, tp.channel);

@@ -84,7 +84,7 @@ std::vector<PageMark> page_marks(const App& app, const ExportPlan& plan, const s
     const float T = plan.title_px, S = plan.small_px;
     std::string title = j.title.empty() ? std::string("Journey map") : j.title;
     // A title too long for the page is shortened visibly (UI font measure, the PNG's).
-    title = ellipsize(title, T, plan.title.w);
+    title = shown(ellipsize(title, T, plan.title.w));
     marks.push_back(text_mark(title, plan.title.x, plan.title.y, T, ink, true));
     std::string sub = date + "  \xc2\xb7  " + std::to_string(j.stages.size()) + " stages  \xc2\xb7  " +
                       std::to_string(j.channels.size()) + " channels  \xc2\xb7  " + std::to_string(j.touchpoints.size()) + " touchpoints";

@@ -191,7 +191,7 @@ void view_compare(App& app) {
                 ImGui::TableNextRow();
                 ImGui::PushID(t);
                 ImGui::TableNextColumn();
-                if (ImGui::Selectable(j.touchpoints[t].name.c_str(), app.selected == t, ImGuiSelectableFlags_SpanAllColumns))
+                if (ImGui::Selectable(shown(j.touchpoints[t].name).c_str(), app.selected == t, ImGuiSelectableFlags_SpanAllColumns))
                     app.selected = t;
                 const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
                 if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
@@ -216,7 +216,7 @@ void view_compare(App& app) {
         ImGui::TextDisabled("Only in the other journey (%d):", (int)cmp.missingInB.size());
         ImGui::BeginChild("##missing", ImVec2(0, 0));
         for (size_t i = 0; i < cmp.missingInB.size() && i < 200; i++)
-            ImGui::BulletText("%s", jb.touchpoints[cmp.missingInB[i]].name.c_str());
+            ImGui::BulletText("%s", shown(jb.touchpoints[cmp.missingInB[i]].name).c_str());
         ImGui::EndChild();
     }
 }

@@ -104,7 +104,7 @@ void view_drivers(App& app) {
         // The name beside the point: with a few dozen drivers the chart reads without hovering.
         if (chart.points.size() <= 40)
             draw_text_clipped(dl, em * 0.85f, ImVec2(c.x + r + em * 0.25f, c.y - em * 0.45f), ui_color(ImGuiCol_Text, 0.85f),
-                              j.touchpoints[tp].name, ImVec4(p0.x, p0.y, p0.x + w, p0.y + h));
+                              shown(j.touchpoints[tp].name), ImVec4(p0.x, p0.y, p0.x + w, p0.y + h));
         const float dx = mouse.x - c.x, dy = mouse.y - c.y, d = dx * dx + dy * dy;
         if (hovered && d <= (r + em * 0.3f) * (r + em * 0.3f) && d < best) {
             best = d;

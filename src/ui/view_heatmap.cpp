@@ -115,7 +115,7 @@ void view_heatmap(App& app) {
             ImGui::Text("%d touchpoints, volume %.0f", g.count, g.volume);
             ImGui::Separator();
             ImGui::TextDisabled("Click: select the one to fix first");
-            ImGui::TextUnformatted(j.touchpoints[first[hovered_cell]].name.c_str());
+            ImGui::TextUnformatted(shown(j.touchpoints[first[hovered_cell]].name).c_str());
             ImGui::EndTooltip();
         }
     }

@@ -43,7 +43,7 @@ CardMarks draw_card(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec2 b, f
                 selected ? fs * 0.22f : 1.0f);
     const float pad = fs * 0.4f;
     CardMarks marks;
-    marks.label = ellipsize(tp.name, fs, b.x - a.x - 2 * pad);  // shortened visibly; the tooltip has it whole
+    marks.label = shown(ellipsize(tp.name, fs, b.x - a.x - 2 * pad));  // shortened visibly; the tooltip has it whole
     marks.label_px = fs;
     dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + pad, a.y + pad * 0.6f), ui_color(ImGuiCol_Text), marks.label.c_str());
     const float top = a.y + fs * 1.6f, bottom = b.y - pad;
@@ -70,7 +70,7 @@ CardMarks draw_card_small(ImDrawList* dl, const App& app, int t, ImVec2 a, ImVec
         top = a.y + label_fs * 1.25f;
         dl->AddRectFilled(a, ImVec2(b.x, top), ui_color(ImGuiCol_PopupBg));
         const float pad = label_fs * 0.3f;
-        marks.label = ellipsize(j.touchpoints[t].name, label_fs, b.x - a.x - 2 * pad);
+        marks.label = shown(ellipsize(j.touchpoints[t].name, label_fs, b.x - a.x - 2 * pad));
         marks.label_px = label_fs;
         dl->AddText(ImGui::GetFont(), label_fs, ImVec2(a.x + pad, a.y + label_fs * 0.1f), ui_color(ImGuiCol_Text), marks.label.c_str());
     }
@@ -131,7 +131,7 @@ int draw_header(ImDrawList* dl, App& app, const MapXform& xf, ImVec2 p0, ImVec2 
         const float whole = font->CalcTextSizeA(fs, FLT_MAX, 0, number).x + font->CalcTextSizeA(fs, FLT_MAX, 0, name).x;
         if (whole > room && room > 0) fs = std::max(min_fs, std::min(em, em * room / whole));
         const float nw = font->CalcTextSizeA(fs, FLT_MAX, 0, number).x;
-        std::string label = nw <= room ? number + ellipsize(name, fs, room - nw) : std::string();
+        std::string label = nw <= room ? number + shown(ellipsize(name, fs, room - nw)) : std::string();
         if (!label.empty() && label.size() == std::strlen(number)) label.clear();  // a bare "3. " names nothing
         if (!label.empty()) {
             const ImVec2 at(x0 + em * 0.5f, p0.y + em * 0.3f + (em - fs) * 0.5f);
@@ -183,7 +183,7 @@ int draw_lane_labels(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 
         const ImVec4 clip(p0.x + em * 0.3f, y0, p0.x + w - em * 0.2f, y1);
         const float text_x = p0.x + em * 1.8f, room = clip.z - text_x;
         draw_text_clipped(dl, em, ImVec2(p0.x + em * 0.4f, y0 + em * 0.4f), ui_color(ImGuiCol_TextDisabled), icon, clip);
-        draw_text_clipped(dl, em, ImVec2(text_x, y0 + em * 0.4f), ui_color(ImGuiCol_Text), ellipsize(name, em, room).c_str(), clip);
+        draw_text_clipped(dl, em, ImVec2(text_x, y0 + em * 0.4f), ui_color(ImGuiCol_Text), shown(ellipsize(name, em, room)).c_str(), clip);
         if (tag && y1 - y0 > em * 2.6f)
             draw_text_clipped(dl, em * 0.8f, ImVec2(text_x, y0 + em * 1.6f), ui_color(ImGuiCol_TextDisabled),
                               ellipsize(tag, em * 0.8f, room).c_str(), clip);
@@ -496,7 +496,7 @@ void view_map(App& app) {
             dl->AddRectFilled(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_PopupBg, 0.75f), fs * 0.35f);
             dl->AddRect(ga, ImVec2(ga.x + r.w * scale, ga.y + r.h * scale), ui_color(ImGuiCol_NavCursor), fs * 0.35f, 0, 2.0f);
             dl->AddText(ImGui::GetFont(), std::max(fs, 10.0f * css), ImVec2(ga.x + em * 0.4f, ga.y + em * 0.3f), ui_color(ImGuiCol_Text),
-                        ellipsize(j.touchpoints[dragged].name, std::max(fs, 10.0f * css), r.w * scale - em * 0.8f).c_str());
+                        shown(ellipsize(j.touchpoints[dragged].name, std::max(fs, 10.0f * css), r.w * scale - em * 0.8f)).c_str());
             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
                 act = Act::Move;
                 act_card = dragged;

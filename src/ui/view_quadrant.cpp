@@ -158,7 +158,7 @@ void view_quadrant(App& app) {
                     ImGui::EndTooltip();
                 }
                 ImGui::SameLine();
-                ImGui::TextUnformatted(j.touchpoints[t].name.c_str());
+                ImGui::TextUnformatted(uxcx::shown(j.touchpoints[t].name).c_str());
                 if (app.items.size() < 2000) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
                 ImGui::PopID();
             }

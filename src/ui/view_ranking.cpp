@@ -186,9 +186,9 @@ void view_ranking(App& app) {
             const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
             if (app.items.size() < 2000 && ImGui::IsItemVisible()) app.items.push_back({t, r0.x, r0.y, r1.x - r0.x, r1.y - r0.y, {}, false, 0});
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tp.name.c_str());
+            ImGui::TextUnformatted(shown(tp.name).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(stage_name(j, tp.stage));
+            ImGui::TextUnformatted(shown(stage_name(j, tp.stage)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(channel_name(j, tp.channel));
             for (const Score* s : {&sc.ux, &sc.cx}) {

@@ -141,7 +141,7 @@ void touchpoint_tooltip(const App& app, int t) {
     const Touchpoint& tp = j.touchpoints[t];
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextUnformatted(tp.name.c_str());
+    ImGui::TextUnformatted(shown(tp.name).c_str());
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel),
                         channel_offline(j, tp.channel) ? " (offline)" : "");

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/visual_text.h"
 #include "imgui.h"
 #include "ui/app.h"
 
@@ -60,6 +61,11 @@ void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, s
 // `text` as it fits in `max_w` pixels at `font_size`: whole when it fits, otherwise the longest
 // prefix (cut between UTF-8 characters) followed by "…", or empty when not even "…" fits.
 std::string ellipsize(std::string_view text, float font_size, float max_w);
+
+// A name as drawn: Hebrew and Arabic in their visual order and joined forms (core/visual_text.h),
+// anything else as it is. Shorten first (ellipsize), then this: the "…" then ends the name as it is
+// read, on the left of a right-to-left one.
+inline std::string shown(std::string text) { return needs_visual_text(text) ? visual_text(text) : text; }
 
 // The insufficient-evidence mark on a coloured rectangle: a dashed outline in ink (it reads as
 // "uncertain" in greyscale print too). The legend promises it, so every level of detail draws it.

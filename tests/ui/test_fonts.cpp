@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/visual_text.h"
 #include "harness.h"
 #include "journeys.h"
 #include "imgui_internal.h"  // the atlas's baked sizes
@@ -106,6 +107,48 @@ TEST_CASE("a journey in other scripts asks for its fonts once; with them every v
     REQUIRE(app_open(ui.app, test::generated_journey(3, "又 "), "again.json").ok);
     ui.frames(2);
     CHECK(platform::g_native_calls.fonts.size() == 2);
+}
+
+TEST_CASE("Arabic and Hebrew names are drawn joined and right to left, every glyph from the fallback fonts") {
+    test::UiHarness ui;
+    // "سلام " (salaam) and "תשלום " (payment) before each number: cards read "سلام 3" and "תשלום 4".
+    const std::string arabic = "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 ", hebrew = "\xd7\xaa\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d ";
+    REQUIRE(app_open(ui.app, test::generated_journey(4, arabic), "ar.json").ok);
+    ui.frames(1);
+    int n = 0;
+    void* arabic_font = font_bytes(UXCX_FALLBACK_ARABIC, &n);
+    CHECK(ui_fonts_add(ui.app, "arabic.ttf", arabic_font, n));
+    ui.app.map.fit = false;  // 100 %: full cards, whole names
+    ui.app.map.zoom = 1.2f;
+    ui.app.map.x = ui.app.map.y = 0;
+    ui.frames(4);
+    const Journey& j = ui.app.doc.journey;
+    const VisibleItem* card = test::item_for(ui.app, 0);
+    REQUIRE(card);
+    // What is drawn: the number, then the word in its joined forms, right to left (meem, lam-alef,
+    // seen), never the letters as stored.
+    CHECK(card->label == visual_text(j.touchpoints[0].name));
+    CHECK(card->label.find("\xef\xbb\xbc") != std::string::npos);  // U+FEFC, lam-alef joined to the seen
+    CHECK(card->label.find(arabic) == std::string::npos);
+    CHECK(ui_missing_glyphs(ImGui::GetDrawData()) == 0);
+
+    REQUIRE(app_open(ui.app, test::generated_journey(4, hebrew), "he.json").ok);
+    void* hebrew_font = font_bytes(UXCX_FALLBACK_HEBREW, &n);
+    CHECK(ui_fonts_add(ui.app, "hebrew.ttf", hebrew_font, n));
+    for (const char* view : kViewNames) {
+        CAPTURE(view);
+        REQUIRE(app_set_view(ui.app, view));
+        ui.frames(3);
+        CHECK(ui_missing_glyphs(ImGui::GetDrawData()) == 0);
+    }
+    REQUIRE(app_set_view(ui.app, "map"));
+    ui.app.map.fit = false;
+    ui.app.map.zoom = 1.2f;
+    ui.app.map.x = ui.app.map.y = 0;
+    ui.frames(4);
+    card = test::item_for(ui.app, 0);
+    REQUIRE(card);
+    CHECK(card->label == "0 \xd7\x9d\xd7\x95\xd7\x9c\xd7\xa9\xd7\xaa");  // "0", then תשלום read right to left
 }
 
 TEST_CASE("a Latin journey asks for no font") {

@@ -1,0 +1,30 @@
+// visual_text.h: a name as it is seen, for renderers that draw one glyph per code point, left to
+// right (Dear ImGui, and the whole-map export that uses it). Names stay in files as written, in
+// logical order with the direction marks they need; only what is drawn goes through here.
+//
+// Two steps, both for one line of text:
+// 1. Arabic letters take their joined forms (initial, medial, final, isolated; lam-alef as one
+//    ligature) from Unicode's Arabic Presentation Forms, which the Arabic fallback font has. Arabic,
+//    and the Persian and Urdu letters peh, tcheh, jeh, keheh, gaf and farsi yeh.
+// 2. The Unicode Bidirectional Algorithm (UAX #9) for one paragraph without explicit embeddings
+//    (the loader refuses overrides, embeddings and isolates: validate.h): the paragraph's direction
+//    from its first strong letter, weak and neutral types resolved (numbers stay left to right
+//    inside right-to-left text), runs reordered, brackets mirrored in right-to-left runs. Direction
+//    marks (LRM, RLM, ALM) steer the result and are then left out.
+// Not done: Devanagari reordering and conjuncts, ZWJ emoji sequences (docs/fonts.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace uxcx {
+
+// Whether `utf8` has anything visual_text() changes: Hebrew or Arabic (letters, presentation
+// forms) or a direction mark. A quick scan of the bytes; false for most names.
+bool needs_visual_text(std::string_view utf8);
+
+// `utf8` in the order and forms to draw it left to right. Invalid UTF-8 becomes U+FFFD. Returns
+// the text unchanged when needs_visual_text() is false.
+std::string visual_text(std::string_view utf8);
+
+}  // namespace uxcx

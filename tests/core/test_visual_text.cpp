@@ -1,0 +1,95 @@
+// test_visual_text.cpp: names in the order and forms they are drawn (core/visual_text.h). Expected
+// strings are written as code points, visual order, left to right, as a reader sees them.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+
+#include "core/visual_text.h"
+
+namespace {
+
+using namespace uxcx;
+
+std::string utf8(std::initializer_list<uint32_t> cps) {
+    std::string s;
+    for (uint32_t c : cps) {
+        if (c < 0x80) {
+            s += (char)c;
+        } else if (c < 0x800) {
+            s += (char)(0xC0 | (c >> 6));
+            s += (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            s += (char)(0xE0 | (c >> 12));
+            s += (char)(0x80 | ((c >> 6) & 0x3F));
+            s += (char)(0x80 | (c & 0x3F));
+        } else {
+            s += (char)(0xF0 | (c >> 18));
+            s += (char)(0x80 | ((c >> 12) & 0x3F));
+            s += (char)(0x80 | ((c >> 6) & 0x3F));
+            s += (char)(0x80 | (c & 0x3F));
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("left-to-right names are drawn as written") {
+    for (const char* s : {"Checkout", "Pay (card)", "Café 2024: 85%", "予約する", "भुगतान", "Zahlung – 3 Tage", ""}) {
+        CHECK_FALSE(needs_visual_text(s));
+        CHECK(visual_text(s) == s);
+    }
+}
+
+TEST_CASE("Hebrew runs right to left; numbers inside stay left to right") {
+    // תשלום (payment), logical order tav shin lamed vav final-mem: read right to left.
+    const std::string payment = utf8({0x05EA, 0x05E9, 0x05DC, 0x05D5, 0x05DD});
+    CHECK(needs_visual_text(payment));
+    CHECK(visual_text(payment) == utf8({0x05DD, 0x05D5, 0x05DC, 0x05E9, 0x05EA}));
+    // "שלב 12": a right-to-left name; the number keeps its digits' order and goes to the left.
+    CHECK(visual_text(utf8({0x05E9, 0x05DC, 0x05D1, ' ', '1', '2'})) == utf8({'1', '2', ' ', 0x05D1, 0x05DC, 0x05E9}));
+    // In a left-to-right name the Hebrew word alone turns round.
+    CHECK(visual_text("Pay - " + payment) == "Pay - " + utf8({0x05DD, 0x05D5, 0x05DC, 0x05E9, 0x05EA}));
+    // Brackets mirror inside right-to-left text: "(תשלום)" still reads as a word in brackets.
+    CHECK(visual_text("(" + payment + ")") == "(" + utf8({0x05DD, 0x05D5, 0x05DC, 0x05E9, 0x05EA}) + ")");
+    // A point (niqqud) stays after its letter, where a renderer drawing left to right puts it over it.
+    CHECK(visual_text(utf8({0x05E9, 0x05B8, 0x05DC})) == utf8({0x05DC, 0x05E9, 0x05B8}));
+}
+
+TEST_CASE("Arabic letters join and run right to left") {
+    // محمد: meem hah meem dal -> initial, medial, medial, final (dal joins only to the right).
+    CHECK(visual_text(utf8({0x0645, 0x062D, 0x0645, 0x062F})) == utf8({0xFEAA, 0xFEE4, 0xFEA4, 0xFEE3}));
+    // سلام: seen (initial), lam + alef as one ligature (final), meem alone after alef (isolated).
+    CHECK(visual_text(utf8({0x0633, 0x0644, 0x0627, 0x0645})) == utf8({0xFEE1, 0xFEFC, 0xFEB3}));
+    // لا alone: the isolated ligature.
+    CHECK(visual_text(utf8({0x0644, 0x0627})) == utf8({0xFEFB}));
+    // Right-joining letters join nothing after them: in دار (dal alef reh) all three stand alone.
+    CHECK(visual_text(utf8({0x062F, 0x0627, 0x0631})) == utf8({0xFEAD, 0xFE8D, 0xFEA9}));
+    // Harakat do not break a join: بِسم (beh kasra seen meem), the kasra after its beh.
+    CHECK(visual_text(utf8({0x0628, 0x0650, 0x0633, 0x0645})) == utf8({0xFEE2, 0xFEB4, 0xFE91, 0x0650}));
+    // Persian: پرداخت (payment): peh initial, reh final; dal and alef alone; khah initial, teh final.
+    CHECK(visual_text(utf8({0x067E, 0x0631, 0x062F, 0x0627, 0x062E, 0x062A})) ==
+          utf8({0xFE96, 0xFEA7, 0xFE8D, 0xFEA9, 0xFEAE, 0xFB58}));
+    // Tatweel joins on both sides.
+    CHECK(visual_text(utf8({0x0628, 0x0640, 0x0628})) == utf8({0xFE90, 0x0640, 0xFE91}));
+}
+
+TEST_CASE("numbers in Arabic text: European digits after Arabic letters stay in their order") {
+    // رقم 123 (number 123): the digits keep 1-2-3 and stand left of the word.
+    CHECK(visual_text(utf8({0x0631, 0x0642, 0x0645, ' ', '1', '2', '3'})) ==
+          utf8({'1', '2', '3', ' ', 0xFEE2, 0xFED7, 0xFEAD}));
+    // Arabic-Indic digits the same: ١٢ stays ١ then ٢.
+    CHECK(visual_text(utf8({0x0628, ' ', 0x0661, 0x0662})) == utf8({0x0661, 0x0662, ' ', 0xFE8F}));
+    // A percentage in a right-to-left name: 85% stays "85%".
+    CHECK(visual_text(utf8({0x05D0, ' ', '8', '5', '%'})) == utf8({'8', '5', '%', ' ', 0x05D0}));
+}
+
+TEST_CASE("direction marks steer and are not drawn; bad bytes become U+FFFD") {
+    // An RLM first makes the paragraph right to left: the Latin word keeps its order, right of the Hebrew.
+    CHECK(visual_text(utf8({0x200F, 'a', 'b', ' ', 0x05D0})) == utf8({0x05D0, ' ', 'a', 'b'}));
+    // An LRM after a Hebrew word ends it: the "!" stays to its right in left-to-right text.
+    CHECK(visual_text(utf8({'x', ' ', 0x05D0, 0x05D1, 0x200E, '!'})) == utf8({'x', ' ', 0x05D1, 0x05D0, '!'}));
+    CHECK(visual_text(std::string("\xD7\x90\xFF")) == utf8({0xFFFD, 0x05D0}));
+}
