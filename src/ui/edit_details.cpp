@@ -388,17 +388,17 @@ void details_editor(App& app) {
     label("Stage and channel");
     {
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f - em * 0.2f);
-        if (ImGui::BeginCombo("##stage", stage_name(j, tp.stage))) {
+        if (ImGui::BeginCombo("##stage", shown(stage_name(j, tp.stage)).c_str())) {
             for (int s = 0; s < (int)j.stages.size(); s++)
-                if (ImGui::Selectable(stage_name(j, s), s == tp.stage) && s != tp.stage)
+                if (ImGui::Selectable(shown(stage_name(j, s)).c_str(), s == tp.stage) && s != tp.stage)
                     app_apply_or_say(app, edit_move_touchpoint(j, t, s, tp.channel, 1 << 30));
             ImGui::EndCombo();
         }
         ImGui::SameLine(0, em * 0.4f);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##channel", channel_name(j, tp.channel))) {
+        if (ImGui::BeginCombo("##channel", shown(channel_name(j, tp.channel)).c_str())) {
             for (int c = 0; c < (int)j.channels.size(); c++)
-                if (ImGui::Selectable(channel_name(j, c), c == tp.channel) && c != tp.channel)
+                if (ImGui::Selectable(shown(channel_name(j, c)).c_str(), c == tp.channel) && c != tp.channel)
                     app_apply_or_say(app, edit_move_touchpoint(j, t, tp.stage, c, 1 << 30));
             ImGui::EndCombo();
         }

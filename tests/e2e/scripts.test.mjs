@@ -40,17 +40,21 @@ function scriptsJourney() {
 }
 
 let env;
-const requests = [];  // { path, bytes } of every response the page received
+// { path, bytes, read } of every response the page received. Listed the moment it arrives; its
+// size once the body is read (`read`). Listing it only after the body was read missed cjk.ttf (the
+// largest font) in one loaded run: the app had the font while the test was still reading it.
+const requests = [];
+const sizes = () => Promise.all(requests.map((q) => q.read));
 
 before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   env = await start({ viewport: { width: 1400, height: 860 } });
-  env.page.on('response', async (r) => {
+  env.page.on('response', (r) => {
     const u = new URL(r.url());
     if (u.origin !== new URL(env.url).origin) return;
-    let bytes = 0;
-    try { bytes = (await r.body()).length; } catch (e) { /* redirects, aborted: no body */ }
-    requests.push({ path: u.pathname, bytes });
+    const q = { path: u.pathname, bytes: 0 };
+    q.read = r.body().then((b) => { q.bytes = b.length; }, () => { /* redirects, aborted: no body */ });
+    requests.push(q);
   });
 });
 
@@ -81,8 +85,9 @@ test('a Latin-only journey downloads no font: only the app itself', async () => 
   // What the page downloaded: the shell files of the build (no more), with their sizes.
   const shell = new Set(['/', '/index.html', '/limits.js', '/uxcx.js', '/uxcx.css', '/app.js', '/app.wasm', '/icon.svg', '/sw.js',
     '/loader-worker.js', '/loader_worker.js', '/loader_worker.wasm', '/assets/samples/index.json']);
-  const extra = requests.filter((q) => !shell.has(q.path) && !q.path.startsWith('/assets/samples/'));
+  const extra = requests.filter((q) => !shell.has(q.path) && !q.path.startsWith('/assets/samples/')).map((q) => q.path);
   assert.deepEqual(extra, [], 'nothing beyond the app shell and the samples');
+  await sizes();
   const total = requests.reduce((a, q) => a + q.bytes, 0);
   const wasm = fs.statSync(path.join(WEB, 'app.wasm')).size;
   assert.ok(total >= wasm, 'the wasm was downloaded');
@@ -97,6 +102,7 @@ test('names in seven scripts: their fonts are fetched once, then every view draw
   const s = await waitForState(env.page, (st) => st.fonts.length === 5, 30000);
   assert.deepEqual([...s.fonts].sort(), ['arabic.ttf', 'cjk.ttf', 'devanagari.ttf', 'hangul.ttf', 'hebrew.ttf']);
   const fetched = requests.slice(before).filter((q) => q.path.includes('/fonts/'));
+  await sizes();
   assert.deepEqual(fetched.map((q) => q.path).sort(),
     ['/fonts/arabic.ttf', '/fonts/cjk.ttf', '/fonts/devanagari.ttf', '/fonts/hangul.ttf', '/fonts/hebrew.ttf']);
   console.log('fonts fetched: ' + fetched.map((q) => `${path.basename(q.path)} ${q.bytes.toLocaleString('en')} B`).join(', '));
