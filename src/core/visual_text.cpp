@@ -172,6 +172,31 @@ std::vector<uint32_t> join_arabic(const std::vector<uint32_t>& in) {
     return out;
 }
 
+// ---- Devanagari: the vowel sign i before its consonants ----------------------------------------
+// ि (U+093F) is typed after the consonant (or conjunct) it belongs to and written before it. A
+// renderer without a shaper draws it where it is stored, so "हिंदी" would read "हइंदी": it moves in
+// front of its consonant cluster (consonants joined by virama, each with an optional nukta).
+bool is_devanagari_consonant(uint32_t c) { return (c >= 0x0915 && c <= 0x0939) || (c >= 0x0958 && c <= 0x095F); }
+
+void reorder_devanagari_i(std::vector<uint32_t>& cs) {
+    for (size_t i = 1; i < cs.size(); i++) {
+        if (cs[i] != 0x093F) continue;
+        size_t start = i;
+        size_t k = i - 1;
+        if (cs[k] == 0x093C && k > 0) k--;  // nukta
+        if (!is_devanagari_consonant(cs[k])) continue;
+        start = k;
+        // Back over "consonant (nukta) virama" links of a conjunct: क्ष, स्त्र.
+        while (start >= 2 && cs[start - 1] == 0x094D) {
+            size_t c = start - 2;
+            if (cs[c] == 0x093C && c > 0) c--;
+            if (!is_devanagari_consonant(cs[c])) break;
+            start = c;
+        }
+        std::rotate(cs.begin() + (long)start, cs.begin() + (long)i, cs.begin() + (long)i + 1);
+    }
+}
+
 // ---- the bidirectional algorithm ------------------------------------------------------------------
 // Bidi_Class values (UAX #9, table 4) that occur without explicit embeddings.
 enum Bidi : uint8_t { L, R, AL, EN, ES, ET, AN, CS, NSM, BN, B, S, WS, ON };
@@ -361,6 +386,7 @@ bool needs_visual_text(std::string_view s) {
         const unsigned char b1 = i + 1 < s.size() ? (unsigned char)s[i + 1] : 0;
         const unsigned char b2 = i + 2 < s.size() ? (unsigned char)s[i + 2] : 0;
         if (b == 0xE0 && b1 >= 0xA0 && b1 <= 0xA3) return true;             // U+0800..U+08FF
+        if (b == 0xE0 && b1 == 0xA4 && b2 == 0xBF) return true;            // U+093F, Devanagari vowel sign i
         if (b == 0xEF && b1 >= 0xAC && b1 <= 0xBB) return true;             // U+FB00..U+FEFF: presentation forms
         if (b == 0xE2 && b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F)) return true;  // LRM, RLM
     }
@@ -371,7 +397,9 @@ std::string visual_text(std::string_view s) {
     if (!needs_visual_text(s)) return std::string(s);
     std::string out;
     out.reserve(s.size() + 8);
-    for (uint32_t c : reorder(join_arabic(decode(s)))) append_utf8(out, c);
+    std::vector<uint32_t> cs = join_arabic(decode(s));
+    reorder_devanagari_i(cs);
+    for (uint32_t c : reorder(cs)) append_utf8(out, c);
     return out;
 }
 

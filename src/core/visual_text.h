@@ -11,7 +11,9 @@
 //    from its first strong letter, weak and neutral types resolved (numbers stay left to right
 //    inside right-to-left text), runs reordered, brackets mirrored in right-to-left runs. Direction
 //    marks (LRM, RLM, ALM) steer the result and are then left out.
-// Not done: Devanagari reordering and conjuncts, ZWJ emoji sequences (docs/fonts.md).
+// Also, before both: Devanagari's vowel sign i (ि), stored after its consonant or conjunct, moves in
+// front of it, where it is written. Not done: conjuncts and other Devanagari shaping, ZWJ emoji
+// sequences (docs/fonts.md).
 #pragma once
 
 #include <string>
@@ -20,7 +22,8 @@
 namespace uxcx {
 
 // Whether `utf8` has anything visual_text() changes: Hebrew or Arabic (letters, presentation
-// forms) or a direction mark. A quick scan of the bytes; false for most names.
+// forms), a direction mark, or Devanagari's vowel sign i. A quick scan of the bytes; false for most
+// names.
 bool needs_visual_text(std::string_view utf8);
 
 // `utf8` in the order and forms to draw it left to right. Invalid UTF-8 becomes U+FFFD. Returns

@@ -37,7 +37,7 @@ std::string utf8(std::initializer_list<uint32_t> cps) {
 }  // namespace
 
 TEST_CASE("left-to-right names are drawn as written") {
-    for (const char* s : {"Checkout", "Pay (card)", "Café 2024: 85%", "予約する", "भुगतान", "Zahlung – 3 Tage", ""}) {
+    for (const char* s : {"Checkout", "Pay (card)", "Café 2024: 85%", "予約する", "भुगतान", "खरीदारी सूची", "Zahlung – 3 Tage", ""}) {
         CHECK_FALSE(needs_visual_text(s));
         CHECK(visual_text(s) == s);
     }
@@ -92,4 +92,16 @@ TEST_CASE("direction marks steer and are not drawn; bad bytes become U+FFFD") {
     // An LRM after a Hebrew word ends it: the "!" stays to its right in left-to-right text.
     CHECK(visual_text(utf8({'x', ' ', 0x05D0, 0x05D1, 0x200E, '!'})) == utf8({'x', ' ', 0x05D1, 0x05D0, '!'}));
     CHECK(visual_text(std::string("\xD7\x90\xFF")) == utf8({0xFFFD, 0x05D0}));
+}
+
+TEST_CASE("Devanagari's vowel sign i is drawn before its consonant or conjunct") {
+    // हिंदी (Hindi): ha, i, anusvara, da, ii -> i, ha, anusvara, da, ii.
+    CHECK(visual_text(utf8({0x0939, 0x093F, 0x0902, 0x0926, 0x0940})) == utf8({0x093F, 0x0939, 0x0902, 0x0926, 0x0940}));
+    // स्थिति (situation): the i goes before the conjunct sa-virama-tha, and before ta.
+    CHECK(visual_text(utf8({0x0938, 0x094D, 0x0925, 0x093F, 0x0924, 0x093F})) ==
+          utf8({0x093F, 0x0938, 0x094D, 0x0925, 0x093F, 0x0924}));
+    // With a nukta: ड़ि -> i, dda, nukta.
+    CHECK(visual_text(utf8({0x0921, 0x093C, 0x093F})) == utf8({0x093F, 0x0921, 0x093C}));
+    // Alone (no consonant before it) it stays.
+    CHECK(visual_text(utf8({'x', 0x093F})) == utf8({'x', 0x093F}));
 }
