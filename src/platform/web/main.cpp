@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the context's input queue (input_pending)
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/web/web_host.h"
@@ -82,6 +83,13 @@ bool input_held() {
     return false;
 }
 
+// Input ImGui has received but not handled yet. ImGui hands queued events to the frame a few at a
+// time (io.ConfigInputTrickleEventQueue: two presses of one key take four frames), so the loop must
+// not pause while any wait: on a loaded machine, where frames came slower than the wake's second,
+// the loop paused with the second of two quick arrow presses still queued, and the selection stayed
+// one step short until the next mouse move (meeting.test, 1 run in 2 with a parallel build).
+bool input_pending() { return ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; }
+
 // What a frame drew, in outline: per draw list the vertex, index and command counts, and per
 // command its clip rectangle, texture and element count (cheap at any map size: no vertex is
 // read). ImGui settles within a few frames after a change (a tooltip or popup appears hidden for
@@ -115,7 +123,7 @@ void after_frame() {
     const uint64_t drew = draw_fingerprint(ImGui::GetDrawData());
     s.settled = drew == s.drew;
     s.drew = drew;
-    if (s.held || (s.frames_left == 0 && s.settled && emscripten_get_now() >= s.awake_until && !input_held())) {
+    if (s.held || (s.frames_left == 0 && s.settled && emscripten_get_now() >= s.awake_until && !input_held() && !input_pending())) {
         s.running = false;
         emscripten_pause_main_loop();
     }
