@@ -22,6 +22,7 @@
 
 #include "core/convert.h"
 #include "core/convert_text.h"
+#include "core/utf8.h"
 
 namespace uxcx {
 
@@ -72,24 +73,6 @@ bool starts_with_ci(std::string_view s, size_t p, std::string_view word) {
     for (size_t i = 0; i < word.size(); i++)
         if (lower(s[p + i]) != word[i]) return false;
     return true;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += (char)cp;
-    } else if (cp < 0x800) {
-        out += (char)(0xC0 | (cp >> 6));
-        out += (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += (char)(0xE0 | (cp >> 12));
-        out += (char)(0x80 | ((cp >> 6) & 0x3F));
-        out += (char)(0x80 | (cp & 0x3F));
-    } else {
-        out += (char)(0xF0 | (cp >> 18));
-        out += (char)(0x80 | ((cp >> 12) & 0x3F));
-        out += (char)(0x80 | ((cp >> 6) & 0x3F));
-        out += (char)(0x80 | (cp & 0x3F));
-    }
 }
 
 // The named character references people write in diagram text. Mermaid hands `#name;` to the

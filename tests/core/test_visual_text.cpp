@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "core/utf8.h"
 #include "core/visual_text.h"
 
 namespace {
@@ -14,23 +15,7 @@ using namespace uxcx;
 
 std::string utf8(std::initializer_list<uint32_t> cps) {
     std::string s;
-    for (uint32_t c : cps) {
-        if (c < 0x80) {
-            s += (char)c;
-        } else if (c < 0x800) {
-            s += (char)(0xC0 | (c >> 6));
-            s += (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            s += (char)(0xE0 | (c >> 12));
-            s += (char)(0x80 | ((c >> 6) & 0x3F));
-            s += (char)(0x80 | (c & 0x3F));
-        } else {
-            s += (char)(0xF0 | (c >> 18));
-            s += (char)(0x80 | ((c >> 12) & 0x3F));
-            s += (char)(0x80 | ((c >> 6) & 0x3F));
-            s += (char)(0x80 | (c & 0x3F));
-        }
-    }
+    for (uint32_t c : cps) append_utf8(s, c);
     return s;
 }
 
