@@ -35,6 +35,7 @@ void app_start_rename(App& app, int touchpoint) {
     app.selected = touchpoint;
     app.edit.renaming = touchpoint;
     app.edit.rename_text = app.doc.journey.touchpoints[(size_t)touchpoint].name;
+    app.edit.rename_typed.clear();
     app.edit.rename_error.clear();
     app.edit.rename_focus = true;
     app.map.follow = true;
@@ -283,9 +284,22 @@ void draw_rename_overlay(App& app) {
     if (ed.rename_focus) {
         ImGui::SetKeyboardFocusHere();
         ed.rename_focus = false;
+        ed.rename_waiting = true;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    if (!ed.rename_waiting && !ed.rename_typed.empty()) {  // the field has the keyboard: what was held first
+        for (size_t i = ed.rename_typed.size(); i-- > 0;)
+            io.InputQueueCharacters.push_front((ImWchar)ed.rename_typed[i]);
+        ed.rename_typed.clear();
     }
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##name", &ed.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    if (ed.rename_waiting) {
+        // Not taking text yet (inactive, or activated this frame): hold what was typed.
+        for (ImWchar c : io.InputQueueCharacters) ed.rename_typed.push_back(c);
+        io.InputQueueCharacters.resize(0);
+        if (ImGui::IsItemActive()) ed.rename_waiting = false;  // from the next frame it takes them
+    }
     const bool escape = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     const bool left = ImGui::IsItemDeactivated() && !enter;
     if (!ed.rename_error.empty()) {

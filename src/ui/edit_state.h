@@ -24,6 +24,11 @@ struct EditUiState {
     std::string rename_text;
     std::string rename_error;
     bool rename_focus = false;  // give the field the keyboard on its next frame
+    // Characters typed between the start of a rename and the frame in which its field takes them
+    // (ImGui activates a field a frame after SetKeyboardFocusHere and ignores text in that frame):
+    // held here and handed to the field first, so no first letter is lost on a slow machine.
+    bool rename_waiting = false;
+    std::vector<unsigned int> rename_typed;
     FieldDraft draft;
     int drag = -1;              // touchpoint being dragged on the map; -1: none
     // The stage or channel whose header menu is open (right-click on a header); its name as typed.

@@ -115,6 +115,19 @@ TEST_CASE("F2 renames in place (Enter keeps, Escape cancels); Insert adds in the
     CHECK((int)app.doc.journey.touchpoints.size() == n + 1);  // the insert again
 }
 
+TEST_CASE("a name typed at once after F2 loses no letter: the field takes the keyboard a frame later") {
+    test::UiHarness ui;
+    open(ui, test::generated_journey(12));
+    App& app = ui.app;
+    const int first = app.selected;
+    ui.key(ImGuiKey_F2);  // the frame after this one draws the field; ImGui activates it one later
+    ImGui::GetIO().AddInputCharactersUTF8("Sees an ad");  // typed before the field has the keyboard
+    ui.frames(4);
+    ui.key(ImGuiKey_Enter);
+    CHECK(app.edit.renaming == -1);
+    CHECK(app.doc.journey.touchpoints[(size_t)first].name == "Sees an ad");
+}
+
 TEST_CASE("Alt+Arrow moves the selected touchpoint to the neighbouring stage or channel; drag moves it to the cell dropped on") {
     test::UiHarness ui;
     open(ui, test::generated_journey(12));
