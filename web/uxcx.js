@@ -788,7 +788,7 @@
     }
   }
   function takeLeaveNotes() {
-    let notes = [];
+    const notes = [];
     try {
       for (const key of Object.keys(localStorage).filter((k) => k.startsWith(LEAVE_NOTE))) {
         const raw = localStorage.getItem(key);

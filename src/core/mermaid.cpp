@@ -750,7 +750,12 @@ namespace {
 //   `section `, `accDescr {`.
 enum class Part { Title, Section, Task, Actor, AccTitle, AccDescrBlock };
 
-std::string code_of(char c) { return "#" + std::to_string((int)(unsigned char)c) + ";"; }
+std::string code_of(char c) {
+    std::string code = "#";  // appended, not "#" + ...: g++ 12 warns falsely (-Wrestrict) on that form
+    code += std::to_string((int)(unsigned char)c);
+    code += ';';
+    return code;
+}
 
 std::string mermaid_safe(std::string_view raw, Part part) {
     std::string_view s = js_trim(raw);

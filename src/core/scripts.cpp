@@ -1,6 +1,8 @@
 // scripts.cpp: code point ranges to fallback fonts (Unicode blocks, as each font covers them).
 #include "core/scripts.h"
 
+#include "core/utf8.h"
+
 namespace uxcx {
 
 namespace {
@@ -49,25 +51,11 @@ unsigned fallback_font_for(uint32_t c) {
 unsigned fallback_fonts_for(std::string_view s) {
     unsigned mask = 0;
     for (size_t i = 0; i < s.size();) {
-        const unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
+        if ((unsigned char)s[i] < 0x80) {  // the everyday case, without decoding
             i++;
             continue;
         }
-        int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        if (len == 1 || i + (size_t)len > s.size()) {
-            i++;
-            continue;
-        }
-        uint32_t c = b & (0x7F >> len);
-        bool ok = true;
-        for (int k = 1; k < len; k++) {
-            const unsigned char t = (unsigned char)s[i + (size_t)k];
-            if ((t & 0xC0) != 0x80) ok = false;
-            c = (c << 6) | (t & 0x3F);
-        }
-        i += ok ? (size_t)len : 1;
-        if (ok) mask |= fallback_font_for(c);
+        mask |= fallback_font_for(next_utf8(s, i));
     }
     return mask;
 }

@@ -13,26 +13,10 @@ namespace uxcx {
 
 namespace {
 
-// ---- UTF-8 ---------------------------------------------------------------------------------------
 std::vector<uint32_t> decode(std::string_view s) {
     std::vector<uint32_t> out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char b = (unsigned char)s[i];
-        const int len = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
-        uint32_t c = len == 1 ? b : b & (0x7F >> len);
-        bool ok = len > 0 && i + (size_t)len <= s.size();
-        for (int k = 1; ok && k < len; k++) {
-            const unsigned char t = (unsigned char)s[i + (size_t)k];
-            ok = (t & 0xC0) == 0x80;
-            c = (c << 6) | (t & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not characters either.
-        if (ok && ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF)))
-            ok = false;
-        out.push_back(ok ? c : 0xFFFD);
-        i += ok ? (size_t)len : 1;
-    }
+    for (size_t i = 0; i < s.size();) out.push_back(next_utf8(s, i));
     return out;
 }
 

@@ -116,7 +116,7 @@ std::string app_link_query(const App& app) {
 
 void app_apply_query(App& app, std::string_view query) {
     if (!app.has_document) return;
-    const LinkState s = parse_link_query(app.doc.journey, query, {{}, app.selected, app.filters, app.compare_a, app.compare_b});
+    const LinkState s = parse_link_query(app.doc.journey, query, {{}, app.selected, app.filters, app.compare_a, app.compare_b, app.doc.analysis.set, app.overlay});
     if (!s.view.empty()) app_set_view(app, s.view);
     app.selected = s.selected;
     app.filters = s.filters;

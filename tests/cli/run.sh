@@ -19,12 +19,15 @@ expect_exit() {
 expect_line() {
     if grep -qxF -- "$2" "$1"; then ok; else fail "$3: no line '$2' in: $(head -c 500 "$1")"; fi
 }
-# expect_json FILE PYTHON_EXPR DESCRIPTION: the expression over `d` (the parsed file) is true.
+# expect_json FILE EXPR DESCRIPTION: the JavaScript expression over `d` (the parsed file) is true;
+# same(a, b) compares values deeply (arrays, objects, null).
 expect_json() {
-    if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" 2>"$T/pyerr"; then
+    if node -e "const d = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
+                const same = require('util').isDeepStrictEqual;
+                process.exit(($2) ? 0 : 1)" "$1" 2>"$T/jserr"; then
         ok
     else
-        fail "$3: $2 is false for $(head -c 600 "$1") $(cat "$T/pyerr")"
+        fail "$3: ($2) is false for $(head -c 600 "$1") $(head -c 300 "$T/jserr")"
     fi
 }
 
@@ -107,18 +110,18 @@ expect_exit 0 "validate reads stdin as -" -- sh -c "\"$UXCX\" validate - < \"$T/
 expect_exit 0 "stats" -- "$UXCX" stats "$T/small.json"
 cp "$T/out" "$T/stats.json"
 # checkout: SUS 80 is already 0-100 -> ux 80; CSAT 70 % -> cx 70; gap 80 - 70 = 10; both >= 60.
-expect_json "$T/stats.json" "d['touchpoints'][0]['id'] == 'checkout' and d['touchpoints'][0]['ux'] == 80 and d['touchpoints'][0]['cx'] == 70" "checkout ux 80, cx 70"
-expect_json "$T/stats.json" "d['touchpoints'][0]['gap'] == 10 and d['touchpoints'][0]['quadrant'] == 'good-ux-good-cx'" "checkout gap and quadrant"
+expect_json "$T/stats.json" "d.touchpoints[0].id === 'checkout' && d.touchpoints[0].ux === 80 && d.touchpoints[0].cx === 70" "checkout ux 80, cx 70"
+expect_json "$T/stats.json" "d.touchpoints[0].gap === 10 && d.touchpoints[0].quadrant === 'good-ux-good-cx'" "checkout gap and quadrant"
 # SUS given without sd: no interval (null); n 12 from the ux block.
-expect_json "$T/stats.json" "d['touchpoints'][0]['metrics']['sus'] == {'value': 80, 'score': 80, 'low': None, 'high': None, 'n': 12}" "sus metric entry"
+expect_json "$T/stats.json" "same(d.touchpoints[0].metrics.sus, {value: 80, score: 80, low: null, high: null, n: 12})" "sus metric entry"
 # call: NPS (10 - 25) / 40 * 100 = -37.5, score (-37.5 + 100) / 2 = 31.25, n = 40 answers; no UX.
-expect_json "$T/stats.json" "d['touchpoints'][1]['ux'] is None and d['touchpoints'][1]['cx'] == 31.25 and d['touchpoints'][1]['gap'] is None" "call cx 31.25, ux null"
-expect_json "$T/stats.json" "d['touchpoints'][1]['metrics']['nps']['value'] == -37.5 and d['touchpoints'][1]['metrics']['nps']['n'] == 40" "nps value and n"
-expect_json "$T/stats.json" "0 <= d['touchpoints'][1]['metrics']['nps']['low'] < 31.25 < d['touchpoints'][1]['metrics']['nps']['high'] <= 100" "nps interval around its score"
-expect_json "$T/stats.json" "d['touchpoints'][1]['quadrant'] == 'cx-only'" "offline touchpoint is cx-only"
-expect_json "$T/stats.json" "[s['id'] for s in d['stages']] == ['buy', 'help'] and [c['digital'] for c in d['channels']] == [True, False]" "stages and channels"
+expect_json "$T/stats.json" "d.touchpoints[1].ux === null && d.touchpoints[1].cx === 31.25 && d.touchpoints[1].gap === null" "call cx 31.25, ux null"
+expect_json "$T/stats.json" "d.touchpoints[1].metrics.nps.value === -37.5 && d.touchpoints[1].metrics.nps.n === 40" "nps value and n"
+expect_json "$T/stats.json" "0 <= d.touchpoints[1].metrics.nps.low && d.touchpoints[1].metrics.nps.low < 31.25 && 31.25 < d.touchpoints[1].metrics.nps.high && d.touchpoints[1].metrics.nps.high <= 100" "nps interval around its score"
+expect_json "$T/stats.json" "d.touchpoints[1].quadrant === 'cx-only'" "offline touchpoint is cx-only"
+expect_json "$T/stats.json" "same(d.stages.map((s) => s.id), ['buy', 'help']) && same(d.channels.map((c) => c.digital), [true, false])" "stages and channels"
 # Journey UX: only checkout has one -> 80. Every number has at most 4 decimals.
-expect_json "$T/stats.json" "d['journey']['ux'] == 80" "journey ux"
+expect_json "$T/stats.json" "d.journey.ux === 80" "journey ux"
 if ! grep -Eq '[0-9]\.[0-9]{5,}' "$T/stats.json"; then ok; else fail "stats prints at most 4 decimals"; fi
 expect_exit 1 "stats on a file with errors" -- "$UXCX" stats "$T/dup.json"
 
@@ -129,9 +132,9 @@ expect_exit 0 "convert json -> mmd" -- "$UXCX" convert "$T/small.json" "$T/small
 expect_line "$T/small.mmd" "journey" "Mermaid starts with journey"
 expect_line "$T/small.mmd" "    Call#58; the help line: 1" "emotion -2 -> score 1, ':' as #58;"
 expect_exit 0 "convert mmd -> json" -- "$UXCX" convert "$T/small.mmd" "$T/from-mmd.json"
-expect_json "$T/from-mmd.json" "[s['name'] for s in d['stages']] == ['Buy', 'Get help']" "stage names survive Mermaid"
-expect_json "$T/from-mmd.json" "[t['name'] for t in d['touchpoints']] == ['Check out', 'Call: the help line']" "touchpoint names survive Mermaid"
-expect_json "$T/from-mmd.json" "[t['emotion'] for t in d['touchpoints']] == [1, -2]" "emotion survives Mermaid"
+expect_json "$T/from-mmd.json" "same(d.stages.map((s) => s.name), ['Buy', 'Get help'])" "stage names survive Mermaid"
+expect_json "$T/from-mmd.json" "same(d.touchpoints.map((t) => t.name), ['Check out', 'Call: the help line'])" "touchpoint names survive Mermaid"
+expect_json "$T/from-mmd.json" "same(d.touchpoints.map((t) => t.emotion), [1, -2])" "emotion survives Mermaid"
 
 # JSON -> CSV -> JSON keeps metric values.
 expect_exit 0 "convert json -> csv" -- "$UXCX" convert "$T/small.json" "$T/small.csv"
@@ -140,14 +143,16 @@ if head -1 "$T/small.csv" | grep -q '^id,name,stage,channel,channel_digital,'; t
 if grep -qF ",'=cmd|' /C calc'!A0 | Long wait," "$T/small.csv"; then ok; else fail "formula guard in CSV: $(cat "$T/small.csv")"; fi
 if grep -qF ",-2,,,,,,,,,-37.5,10,5,25," "$T/small.csv"; then ok; else fail "negative numbers unguarded: $(cat "$T/small.csv")"; fi
 expect_exit 0 "convert csv -> json" -- "$UXCX" convert "$T/small.csv" "$T/from-csv.json"
-expect_json "$T/from-csv.json" "d['touchpoints'][0]['ux']['sus'] == 80 and d['touchpoints'][0]['cx']['csat'] == 70 and d['touchpoints'][0]['ux']['n'] == 12" "UX/CX values survive CSV"
-expect_json "$T/from-csv.json" "d['touchpoints'][1]['cx']['nps'] == {'promoters': 10, 'passives': 5, 'detractors': 25}" "NPS counts survive CSV"
-expect_json "$T/from-csv.json" "d['touchpoints'][1]['painPoints'] == [\"=cmd|' /C calc'!A0\", 'Long wait']" "pain points survive CSV unguarded"
-expect_json "$T/from-csv.json" "[c['digital'] for c in d['channels']] == [True, False]" "channel kinds survive CSV"
+expect_json "$T/from-csv.json" "d.touchpoints[0].ux.sus === 80 && d.touchpoints[0].cx.csat === 70 && d.touchpoints[0].ux.n === 12" "UX/CX values survive CSV"
+expect_json "$T/from-csv.json" "same(d.touchpoints[1].cx.nps, {promoters: 10, passives: 5, detractors: 25})" "NPS counts survive CSV"
+expect_json "$T/from-csv.json" "same(d.touchpoints[1].painPoints, [\"=cmd|' /C calc'!A0\", 'Long wait'])" "pain points survive CSV unguarded"
+expect_json "$T/from-csv.json" "same(d.channels.map((c) => c.digital), [true, false])" "channel kinds survive CSV"
 "$UXCX" stats "$T/from-csv.json" >"$T/stats-csv.json" 2>/dev/null
 # The analysis is the same after CSV (stage and channel ids are rebuilt from names, so compare the
 # touchpoints and the journey).
-if python3 -c "import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); sys.exit(0 if a['touchpoints']==b['touchpoints'] and a['journey']==b['journey'] else 1)" "$T/stats.json" "$T/stats-csv.json"; then ok; else fail "stats after a CSV round trip differ: $(diff "$T/stats.json" "$T/stats-csv.json" | head -5)"; fi
+if node -e "const [a, b] = process.argv.slice(1).map((f) => JSON.parse(require('fs').readFileSync(f, 'utf8')));
+             const same = require('util').isDeepStrictEqual;
+             process.exit(same(a.touchpoints, b.touchpoints) && same(a.journey, b.journey) ? 0 : 1)" "$T/stats.json" "$T/stats-csv.json"; then ok; else fail "stats after a CSV round trip differ: $(diff "$T/stats.json" "$T/stats-csv.json" | head -5)"; fi
 
 # Every sample: JSON -> JSON gives the same analysis, and saving again gives the same bytes.
 for f in "$SRC"/assets/samples/*.json; do
