@@ -301,7 +301,11 @@ void app_frame(App& app) {
     // ring; menus and combo popups are windows of their own and keep their keyboard navigation.
     const ImGuiWindowFlags no_nav = ImGuiWindowFlags_NoNavInputs;
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | no_nav |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBackground;
+    // NoBackground: the platform clears the screen with WindowBg before drawing (platform/web/main.cpp);
+    // painting it again would shade every pixel once more each frame, and without a GPU (SwiftShader,
+    // most meeting-room laptops' fallback too) shaded pixels are what a frame costs (bench/README.md).
     // A PNG of the view: a few frames with the view alone, no menu, toolbar or panel, and no hover.
     const bool bare = export_view_capturing(app);
     if (bare) flags |= ImGuiWindowFlags_NoMouseInputs;

@@ -223,9 +223,19 @@ void draw_lanes(ImDrawList* dl, const App& app, const MapXform& xf, ImVec2 p0, I
         if (b.y < p0.y || a.y > p1.y || b.x < p0.x || a.x > p1.x) continue;
         const ImVec2 ca(std::max(a.x, p0.x), std::max(a.y, p0.y)), cb(std::min(b.x, p1.x), std::min(b.y, p1.y));
         const bool off = channel_offline(j, l.lane_channel[i]);
-        dl->AddRectFilled(ca, cb, ui_color(i % 2 ? ImGuiCol_TableRowBgAlt : ImGuiCol_WindowBg, i % 2 ? 1.0f : 0.0f));
+        // One opaque fill per lane, its colour mixed here (the alternate band, then the offline tint,
+        // over the background): two translucent fills shaded the lane's pixels twice.
+        if (i % 2 || off) {
+            ImVec4 c = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+            auto over = [&c](ImVec4 top, float alpha) {
+                const float a = top.w * alpha;
+                c = ImVec4(c.x + (top.x - c.x) * a, c.y + (top.y - c.y) * a, c.z + (top.z - c.z) * a, 1.0f);
+            };
+            if (i % 2) over(ImGui::GetStyleColorVec4(ImGuiCol_TableRowBgAlt), 1.0f);
+            if (off) over(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), 0.08f);
+            dl->AddRectFilled(ca, cb, ImGui::ColorConvertFloat4ToU32(c));
+        }
         if (off) {
-            dl->AddRectFilled(ca, cb, ui_color(ImGuiCol_TextDisabled, 0.08f));
             dl->PushClipRect(ca, cb, true);
             const float step = em * 1.2f, hgt = cb.y - ca.y;
             for (float x = ca.x - hgt - std::fmod(ca.x - p0.x, step); x < cb.x; x += step)
@@ -361,8 +371,7 @@ void view_map(App& app) {
     const MapXform view{xf.origin, scale, cam.x, cam.y};
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(p0, p1, true);
-    dl->AddRectFilled(p0, p1, ui_color(ImGuiCol_WindowBg));
+    dl->PushClipRect(p0, p1, true);  // no fill: the cleared screen is the map's background (app.cpp)
     const ImVec2 c0 = view.origin;  // world content area on screen
     dl->PushClipRect(c0, p1, true);
     draw_lanes(dl, app, view, c0, p1, em);
