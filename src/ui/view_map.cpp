@@ -556,7 +556,8 @@ void view_map(App& app) {
     if (hovered_card >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < em * em * 0.25f)
         app.selected = hovered_card;
-    if (app.edit.drag < 0 && hovered_card >= 0 && !active && ImGui::BeginTooltip()) {
+    // Not while a name is typed in place: the tooltip would sit over the field (it did after Insert).
+    if (app.edit.drag < 0 && app.edit.renaming < 0 && hovered_card >= 0 && !active && ImGui::BeginTooltip()) {
         touchpoint_tooltip(app, hovered_card);
         ImGui::EndTooltip();
     } else if (hovered_header >= 0 && !active && ImGui::BeginTooltip()) {

@@ -7,6 +7,7 @@
 #include "core/convert.h"
 #include "core/load.h"
 #include "harness.h"
+#include "imgui_internal.h"
 #include "journeys.h"
 #include "platform/native/platform_native.h"
 #include "ui/edit_ui.h"
@@ -126,6 +127,40 @@ TEST_CASE("a name typed at once after F2 loses no letter: the field takes the ke
     ui.key(ImGuiKey_Enter);
     CHECK(app.edit.renaming == -1);
     CHECK(app.doc.journey.touchpoints[(size_t)first].name == "Sees an ad");
+}
+
+TEST_CASE("no card tooltip covers the name being typed in place") {
+    test::UiHarness ui;
+    open(ui, test::generated_journey(12));
+    App& app = ui.app;
+    const VisibleItem* card = test::item_for(app, app.selected);
+    REQUIRE(card);
+    ImGui::GetIO().AddMousePosEvent(card->x + card->w / 2, card->y + card->h / 2);
+    ui.frames(40);  // past ImGui's hover delay: the card's tooltip is up
+    auto tooltip_shown = [] {
+        for (ImGuiWindow* w : GImGui->Windows)
+            if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active) return true;
+        return false;
+    };
+    REQUIRE(tooltip_shown());
+    // Insert: the new card's name field opens while the mouse rests on another card (after Insert in
+    // the browser, the card above it), whose tooltip was drawn over the field.
+    ui.key(ImGuiKey_Insert);
+    ui.frames(2);
+    REQUIRE(app.edit.renaming == app.selected);
+    const VisibleItem* field = test::item_for(app, app.selected);
+    REQUIRE(field);
+    const VisibleItem* other = nullptr;  // the card farthest from the field, so the field is not over it
+    float far = -1;
+    for (const VisibleItem& it : app.items) {
+        const float d = std::abs(it.x - field->x) + std::abs(it.y - field->y);
+        if (it.touchpoint != app.selected && d > far) far = d, other = &it;
+    }
+    REQUIRE(other);
+    ImGui::GetIO().AddMousePosEvent(other->x + other->w / 2, other->y + other->h / 2);
+    ui.frames(40);
+    CHECK(app.edit.renaming == app.selected);
+    CHECK_FALSE(tooltip_shown());
 }
 
 TEST_CASE("Alt+Arrow moves the selected touchpoint to the neighbouring stage or channel; drag moves it to the cell dropped on") {
