@@ -26,8 +26,23 @@
   // The single-file build (scripts/make-single.mjs) puts the samples in the page.
   const embedded = window.UXCX_EMBEDDED || null;
 
+  // `runtime`: main() has run, so the app takes calls (opens, views) before it draws anything; the
+  // page's own ways in wait for it. `ready` (uxcx.ready): the first frame is on screen.
+  let resolveRuntime, rejectRuntime;
+  const runtime = new Promise((res, rej) => { resolveRuntime = res; rejectRuntime = rej; });
   let resolveReady, rejectReady;
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  runtime.catch(() => {});  // an abort is shown by the recovery box; a caller awaiting these still sees it
+  ready.catch(() => {});
+  // Frames are held while the overlay hides the app: at start until the start-up open is done (so
+  // the first frame drawn is the linked or restored map, not an empty screen drawn, rasterised and
+  // read back first), and while a big map loads in the worker. Counted: one ending keeps the other.
+  const START_HOLD_MS = 2000;  // a slow link shows the app (and its own progress) after this
+  let frameHolds = 0;
+  function holdFrames(on) {
+    frameHolds += on ? 1 : -1;
+    if (!aborted) Module._uxcx_frames_hold(frameHolds > 0 ? 1 : 0);
+  }
   let runtimeUp = false;
   let aborted = false;
 
@@ -143,7 +158,7 @@
     showOverlay(`Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
     // The overlay hides the map meanwhile: drawing frames nobody sees would only take CPU from
     // the worker (with a software renderer that made loading twice as slow).
-    Module._uxcx_frames_hold(1);
+    holdFrames(true);
     let reply;
     try { reply = await loadInWorker(bytes); } catch (e) { reply = { error: e.message }; }
     try {
@@ -162,7 +177,8 @@
       console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
       return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
     } finally {
-      if (!aborted) { overlay.hidden = true; Module._uxcx_frames_hold(0); }
+      if (!aborted) overlay.hidden = true;
+      holdFrames(false);
     }
   }
 
@@ -190,14 +206,14 @@
 
   // ---- ways in ------------------------------------------------------------------------------
   async function openFile(file, how, purpose = 'open') {
-    await ready;
+    await runtime;
     if (file.size > MAX_BYTES)
       return refused(`${file.name} is ${mib(file.size)}; uxcx opens maps up to ${MAX_TEXT}. Split the journey, or remove unused extras.`);
     return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, '', how, purpose);
   }
 
   async function openText(text, name, how) {
-    await ready;
+    await runtime;
     // A pasted or dropped uxcx link opens what it points at.
     const m = /^\s*(https?:\/\/[^\s#]+)#((?:\S*&)?(?:map|data)=\S*)\s*$/.exec(text);
     if (m) return openFromParams(new URLSearchParams(m[2]), m[2]);
@@ -249,7 +265,7 @@
   // with the profile. Resolves when the journey is open, the import failed, or (without a
   // mapping) the screen is ready.
   async function startImport(blob, name, mappingText) {
-    await ready;
+    await runtime;
     if (aborted) return { ok: false };
     stopSurveyWorker();
     if (survey && survey.done) survey.done({ ok: false, cancelled: true });
@@ -341,14 +357,14 @@
   const csvName = (f) => /\.(csv|tsv|txt)$/i.test(f.name) || /csv|tab-separated/.test(f.type);
   // A drop: a survey CSV (alone or with its mapping) imports; anything else opens as a map.
   async function dropFiles(files) {
-    await ready;
+    await runtime;
     const csv = files.find(csvName);
     if (csv && looksLikeSurvey(new Uint8Array(await csv.slice(0, 65536).arrayBuffer()))) return importFiles(files);
     return openFile(files[0], 'drop');
   }
   // Dropped or pasted text: a survey export imports (kept as a Blob, like a file), else it opens.
   async function openOrImportText(text, name, how) {
-    await ready;
+    await runtime;
     if (looksLikeSurvey(new TextEncoder().encode(text.slice(0, 65536))))
       return startImport(new Blob([text], { type: 'text/csv' }), how === 'paste' ? 'pasted survey' : 'dropped survey', null);
     return openText(text, name, how);
@@ -481,7 +497,7 @@
   }
 
   async function openUrl(url, how = 'link') {
-    await ready;
+    await runtime;
     if (location.protocol === 'file:')
       return refused(`Cannot fetch ${url}: this page was opened as a file (file://), and browsers do not let such pages fetch. Serve the folder over http, or download the map and use File > Open.`);
     let abs;
@@ -544,7 +560,7 @@
   }
 
   async function openData(data) {
-    await ready;
+    await runtime;
     const damaged = 'Ask the sender to copy the link again (chat tools sometimes cut long links), or to send the file.';
     if (data.length > MAX_LINK_CHARS)
       return refused(`This map link is ${data.length.toLocaleString('en')} characters long; uxcx refuses map links over ${MAX_LINK_CHARS.toLocaleString('en')}. Ask for the file instead.`);
@@ -1083,8 +1099,19 @@
         Module._uxcx_set_dark(e.matches ? 1 : 0);
       });
     },
+    // After main(): the app exists and its first frame is scheduled, not drawn. Held until the
+    // start-up open (a #map= link, or the map open last time) is done, or START_HOLD_MS.
+    postRun() {
+      holdFrames(true);
+      let held = true;
+      const release = () => { if (held) { held = false; holdFrames(false); } };
+      setTimeout(release, START_HOLD_MS);
+      resolveRuntime();
+      (started || Promise.resolve()).then(release, release);
+    },
     onAbort(what) {
       showRecovery(what);
+      rejectRuntime(new Error('aborted: ' + what));
       rejectReady(new Error('aborted: ' + what));
     },
   };
@@ -1102,7 +1129,7 @@
   window.uxcx = {
     ready,
     async load(text, name) {
-      await ready;
+      await runtime;
       return openBytes(new TextEncoder().encode(String(text)), name || 'pasted journey', '', 'hook');
     },
     state() {
@@ -1122,20 +1149,20 @@
     openUrl: (url) => openUrl(url, 'link'),
     // What File > Copy link does; resolves to the link (also on the clipboard).
     async copyLink() {
-      await ready;
+      await runtime;
       Module._uxcx_copy_link();
       return pendingLink;
     },
     // What File > Download does: kind "json", "mermaid" or "csv".
     async download(kind) {
-      await ready;
+      await runtime;
       return withString(String(kind), (p) => Module._uxcx_download(p) === 1);
     },
     // File > Export > Whole map PNG / PDF: kind "png" or "pdf", options { size: "slide" | "a4" | "a3",
     // width (slide pixels: 1920, 3840), dpi (paper: 150, 300), theme: "light" | "dark" }. Starts the
     // same download and resolves to what was made (docs/automation.md), or { ok: false, error }.
     async exportMap(kind, options = {}) {
-      await ready;
+      await runtime;
       const request = JSON.stringify({ ...options, kind: String(kind) });
       const error = withString(request, (p) => Module.UTF8ToString(Module._uxcx_export_map(p)));
       if (error) return { ok: false, error };
@@ -1175,7 +1202,7 @@
   }
   const storedRecent = idbGet('meta', 'recent');
   storedRecent.catch(() => {});
-  started = ready.then(async () => {
+  started = runtime.then(async () => {
     try {
       // Merged, not replaced: a map may have been opened (and remembered) while this was read.
       const stored = (await storedRecent) || [];
@@ -1189,7 +1216,7 @@
     leftBytes.clear();
     watchForChanges();
   }, () => {});
-  window.addEventListener('hashchange', () => { ready.then(() => openFromParams(hashParams(), hashQuery())); });
+  window.addEventListener('hashchange', () => { runtime.then(() => openFromParams(hashParams(), hashQuery())); });
 
   // Offline after one visit: the service worker caches the app shell (web/sw.js). Not on file://.
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol))

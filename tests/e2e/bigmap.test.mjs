@@ -38,20 +38,27 @@ after(async () => {
 test('a 100,000-touchpoint map opens from #map= without a long freeze', { timeout: 120000 }, async () => {
   assert.ok(fs.statSync(path.join(dir, 'big.json')).size > 20e6, 'the map is the 21.7 MB one');
   await openApp(env.page, env.url, '#map=big.json');
-  const readyAt = await env.page.evaluate(() => performance.now());
   await waitForState(env.page, (s) => s.touchpoints === 100000, 60000);
-  const { loadedAt, tasks } = await env.page.evaluate(() => ({ loadedAt: performance.now(), tasks: window.__longTasks }));
+  // The open, from the map's fetch (started by the page's script, beside the wasm's download) to
+  // the map in the app. The first frame comes at its end: frames are held while a start-up open
+  // runs behind the overlay, so the open is measured from the fetch, not from uxcx.ready.
+  const { fetchAt, loadedAt, tasks } = await env.page.evaluate(() => ({
+    fetchAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/big.json')).startTime,
+    loadedAt: performance.now(),
+    tasks: window.__longTasks,
+  }));
   const workerUsed = env.page.workers().some((w) => w.url().endsWith('/loader-worker.js'));
-  const during = tasks.filter((t) => t.start + t.ms >= readyAt);
+  const during = tasks.filter((t) => t.start + t.ms >= fetchAt);
   const longest = Math.max(0, ...during.map((t) => t.ms));
-  console.log(`100k map: open took ${Math.round(loadedAt - readyAt)} ms after the first frame; longest main-thread task ` +
+  console.log(`100k map: open took ${Math.round(loadedAt - fetchAt)} ms from its fetch; longest main-thread task ` +
     `meanwhile ${Math.round(longest)} ms; tasks over 50 ms: ${during.map((t) => Math.round(t.ms)).join(', ') || 'none'}`);
   assert.ok(workerUsed, 'the map was loaded by the loading worker');
   // Loading it all on the page was one task of about 90% of the open; the page's share now is unpack,
-  // analyse and layout, each a few % of it (176 ms of 2.4 s on an idle machine). The bound is a share
-  // of the open, not milliseconds: on a busy machine every step slows alike (14.6 s and 1,069 ms at
-  // load 25), and a fixed number of ms failed there although nothing had changed.
-  const share = longest / (loadedAt - readyAt);
+  // analyse and layout, each a few % of it (176 ms of 2.4 s on an idle machine), and the wasm's
+  // start-up, which runs while the map downloads. The bound is a share of the open, not
+  // milliseconds: on a busy machine every step slows alike (14.6 s and 1,069 ms at load 25), and a
+  // fixed number of ms failed there although nothing had changed.
+  const share = longest / (loadedAt - fetchAt);
   assert.ok(share < 0.2, `the page froze for ${Math.round(longest)} ms, ${Math.round(share * 100)}% of the open`);
   const s = await waitForState(env.page, (st) => st.touchpoints === 100000);
   assert.equal(s.error, null);
