@@ -93,7 +93,7 @@ await context.close();
 server.close();
 fs.rmSync(tmp, { recursive: true, force: true });
 
-console.log('| touchpoints | Delete: key to the frame after it shows | Ctrl+Z (the card back) | Insert (a card added mid-list) | the app\'s CPU in the Delete frame |');
+console.log('| touchpoints | Delete: key to the frame after it shows | Ctrl+Z (the card back) | Insert (a card added mid-list) | the app\'s CPU in the frame after |');
 console.log('|---:|---:|---:|---:|---:|');
 for (const r of rows)
   console.log(`| ${r.n.toLocaleString('en')} | ${r.del.toFixed(1)} ms | ${r.undo.toFixed(1)} ms | ${r.add.toFixed(1)} ms | ${r.frame.toFixed(1)} ms |`);
