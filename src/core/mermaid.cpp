@@ -436,6 +436,7 @@ Reader::Token Reader::lex() {
             size_t close = w.find('}', p);
             if (close == std::string::npos) {
                 p_ = n;
+                mode_ = Mode::Initial;  // the next token is End: a reader skipping this line must still stop
                 return {Kind::Unclosed, accDescrAt_, n};
             }
             mode_ = Mode::Initial;
@@ -613,7 +614,7 @@ void Reader::run() {
     for (;;) {
         t = lex();
         if (t.kind == Kind::End) break;
-        if (skipLine) {  // after an error, go on at the next line to report what else is wrong
+        if (skipLine && t.kind != Kind::Unclosed) {  // after an error, go on at the next line to report what else is wrong
             skipLine = t.kind != Kind::Newline;
             continue;
         }

@@ -112,6 +112,15 @@ TEST_CASE("mermaid import: errors say line and column") {
         CHECK(r.diagnostics[0].column == 3);  // after two spaces of indent
         CHECK(r.diagnostics[0].message.find("journey") != std::string::npos);
     }
+    SUBCASE("an unclosed accDescr block after an error on its line ends the reading, both said") {
+        // Found by the fuzzer: the rest of a line with an error was skipped token by token, the
+        // unclosed block's token among them, and the reader asked for tokens forever.
+        LoadResult r = import_mermaid("%%{t}%%journey;accDescr{");
+        CHECK_FALSE(r.ok);
+        REQUIRE(r.diagnostics.size() == 2);
+        CHECK(r.diagnostics[0].message.find("`;`") != std::string::npos);
+        CHECK(r.diagnostics[1].message.find("not closed") != std::string::npos);
+    }
     SUBCASE("no journey at all") {
         LoadResult r = import_mermaid("");
         CHECK_FALSE(r.ok);
