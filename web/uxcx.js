@@ -1041,7 +1041,21 @@
   // The app asks (platform::load_font) when an open journey has characters of that script; the
   // bytes go to the app's font atlas (uxcx_add_font owns them). The service worker keeps fetched
   // fonts for offline use. A single-file build with fonts carries them in window.uxcxInlineFonts.
+  // Each font is also registered with the browser (FontFace "uxcx-NAME", Module.fallbackFamilies)
+  // before the app has it: the clusters the app asks the browser to shape (Devanagari conjuncts;
+  // js_color_glyph) are then drawn in the same font as the rest of the text.
   const fontsAsked = new Set();
+  async function registerFontFace(name, bytes) {
+    if (typeof FontFace === 'undefined') return;
+    const family = 'uxcx-' + name.replace(/\.[a-z]+$/, '');
+    try {
+      const face = await new FontFace(family, bytes.slice()).load();
+      document.fonts.add(face);
+      (Module.fallbackFamilies = Module.fallbackFamilies || []).push(family);
+    } catch (e) {
+      console.warn(`font ${name}: the browser cannot read it (${e.message}): its clusters are drawn in a system font`);
+    }
+  }
   function loadFont(name) {
     if (fontsAsked.has(name)) return;
     fontsAsked.add(name);
@@ -1052,7 +1066,8 @@
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.arrayBuffer();
       }).then((b) => new Uint8Array(b));
-    bytes.then((b) => {
+    bytes.then(async (b) => {
+      await registerFontFace(name, b);
       if (aborted) return;
       const ptr = Module._malloc(Math.max(1, b.length));
       Module.HEAPU8.set(b, ptr);

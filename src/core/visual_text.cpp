@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/text_clusters.h"
 #include "core/utf8.h"
 
 namespace uxcx {
@@ -143,8 +144,9 @@ std::vector<uint32_t> join_arabic(const std::vector<uint32_t>& in) {
 // ---- Devanagari: the vowel sign i before its consonants ----------------------------------------
 // ि (U+093F) is typed after the consonant (or conjunct) it belongs to and written before it. A
 // renderer without a shaper draws it where it is stored, so "हिंदी" would read "हइंदी": it moves in
-// front of its consonant cluster (consonants joined by virama, each with an optional nukta).
-bool is_devanagari_consonant(uint32_t c) { return (c >= 0x0915 && c <= 0x0939) || (c >= 0x0958 && c <= 0x095F); }
+// front of its consonant cluster (consonants joined by virama, each with an optional nukta). With a
+// cluster table, a syllable with a conjunct is one cluster code by now and the host's shaper places
+// its ि; this is for the rest, and for renderers without one.
 
 void reorder_devanagari_i(std::vector<uint32_t>& cs) {
     for (size_t i = 1; i < cs.size(); i++) {
@@ -237,14 +239,21 @@ bool is_neutral(Bidi t) { return t == B || t == S || t == WS || t == ON; }
 Bidi strong_for_neutrals(Bidi t) { return t == L ? L : (t == R || t == EN || t == AN) ? R : ON; }
 
 // Text in visual order, left to right (UAX #9 for one paragraph, one line, no explicit embeddings).
-std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical) {
+// A cluster code has the type of its first character: an emoji sequence is neutral, a Devanagari
+// syllable left to right.
+std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical, const ClusterTable* clusters) {
+    auto type = [&](uint32_t c) {
+        const ClusterTable::Entry* e = clusters ? cluster_entry(*clusters, c) : nullptr;
+        size_t at = 0;
+        return bidi_type(e && !e->text.empty() ? next_utf8(e->text, at) : c);
+    };
     std::vector<uint32_t> cs;
     cs.reserve(logical.size());
     for (uint32_t c : logical)
-        if (bidi_type(c) != BN) cs.push_back(c);  // X9: invisible format characters take no part
+        if (type(c) != BN) cs.push_back(c);  // X9: invisible format characters take no part
     const size_t n = cs.size();
     std::vector<Bidi> t(n);
-    for (size_t i = 0; i < n; i++) t[i] = bidi_type(cs[i]);
+    for (size_t i = 0; i < n; i++) t[i] = type(cs[i]);
     const std::vector<Bidi> original = t;
 
     // P2, P3: the paragraph's direction is its first strong letter's (left to right when none).
@@ -346,6 +355,15 @@ std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical) {
 
 }  // namespace
 
+bool reads_right_to_left(std::string_view s) {
+    if (!needs_visual_text(s)) return false;
+    for (size_t i = 0; i < s.size();) {
+        const Bidi t = bidi_type(next_utf8(s, i));
+        if (t == L || t == R || t == AL) return t != L;
+    }
+    return false;
+}
+
 bool needs_visual_text(std::string_view s) {
     for (size_t i = 0; i < s.size(); i++) {
         const unsigned char b = (unsigned char)s[i];
@@ -355,19 +373,28 @@ bool needs_visual_text(std::string_view s) {
         const unsigned char b2 = i + 2 < s.size() ? (unsigned char)s[i + 2] : 0;
         if (b == 0xE0 && b1 >= 0xA0 && b1 <= 0xA3) return true;             // U+0800..U+08FF
         if (b == 0xE0 && b1 == 0xA4 && b2 == 0xBF) return true;            // U+093F, Devanagari vowel sign i
+        if (b == 0xE0 && b1 == 0xA5 && b2 == 0x8D) return true;            // U+094D, virama: a conjunct
+        if (b == 0xE2 && b1 == 0x80 && b2 == 0x8D) return true;            // ZWJ: an emoji sequence
+        if (b == 0xE2 && b1 == 0x83 && b2 == 0xA3) return true;            // U+20E3, keycap
+        if (b == 0xF0 && b1 == 0x9F && ((b2 == 0x87 && s.size() > i + 3 && (unsigned char)s[i + 3] >= 0xA6) ||
+                                        (b2 == 0x8F && s.size() > i + 3 && (unsigned char)s[i + 3] >= 0xBB)))
+            return true;                                                    // regional indicators, skin tones
+        if (b == 0xF3 && b1 == 0xA0) return true;                          // U+E0000..: tags
         if (b == 0xEF && b1 >= 0xAC && b1 <= 0xBB) return true;             // U+FB00..U+FEFF: presentation forms
         if (b == 0xE2 && b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F)) return true;  // LRM, RLM
     }
     return false;
 }
 
-std::string visual_text(std::string_view s) {
+std::string visual_text(std::string_view s, ClusterTable* clusters) {
     if (!needs_visual_text(s)) return std::string(s);
     std::string out;
     out.reserve(s.size() + 8);
-    std::vector<uint32_t> cs = join_arabic(decode(s));
+    std::vector<uint32_t> cs = decode(s);
+    if (clusters) cs = replace_clusters(cs, *clusters);
+    cs = join_arabic(cs);
     reorder_devanagari_i(cs);
-    for (uint32_t c : reorder(cs)) append_utf8(out, c);
+    for (uint32_t c : reorder(cs, clusters)) append_utf8(out, c);
     return out;
 }
 

@@ -14,6 +14,7 @@
 #include "core/history.h"
 #include "core/journey.h"
 #include "core/layout.h"
+#include "core/text_clusters.h"
 #include "core/view_filters.h"
 #include "platform/platform.h"
 #include "ui/import_state.h"
@@ -80,6 +81,7 @@ struct VisibleControl {
 struct FontRequests {
     unsigned generation = ~0u;  // App::generation the journeys were last scanned at
     unsigned requested = 0, added = 0;
+    ClusterTable clusters;  // what the host's cluster glyphs stand for (ui_fonts_add_color_glyphs)
 };
 
 // A labelled widget (button, menu, menu item, tab...) that the last frame drew, for

@@ -19,7 +19,7 @@ static void section(const char* icon, const char* title, const std::vector<std::
     ImGui::TextDisabled("%s %s", icon, title);
     for (const std::string& s : lines) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", s.c_str());  // "%s": user text is never a format string
+        text_shown_wrapped(s);
     }
 }
 
@@ -49,12 +49,11 @@ void details_panel(App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("Touchpoint %d of %d", app.doc.layout.order_index[app.selected] + 1, (int)j.touchpoints.size());
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.presentation ? 1.35f : 1.15f));
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(shown(tp.name).c_str());
-    ImGui::PopTextWrapPos();
+    text_shown_wrapped(tp.name);
     ImGui::PopFont();
     const bool offline = channel_offline(j, tp.channel);
-    ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel), offline ? " (offline)" : "");
+    ImGui::TextDisabled("%s  ·  %s%s", shown(stage_name(j, tp.stage)).c_str(), shown(channel_name(j, tp.channel)).c_str(),
+                        offline ? " (offline)" : "");
     if (comparing) ImGui::TextDisabled("%s", j.sets.size() > (size_t)an.set && !app.compare.journeys ? j.sets[(size_t)an.set].name.c_str() : app.doc.name.c_str());
     score_chip_item("UX", sc.ux, offline && !sc.ux.present());
     ImGui::SameLine();
@@ -67,9 +66,7 @@ void details_panel(App& app) {
     if (!comparing) details_priority(app, an, app.selected);  // importance and "why is this #N"
     if (!tp.description.empty()) {
         ImGui::Spacing();
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(tp.description.c_str());
-        ImGui::PopTextWrapPos();
+        text_shown_wrapped(tp.description);
     }
 
     metrics_table(j, an, app.selected, "##metrics", ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, true);
@@ -89,9 +86,7 @@ void details_panel(App& app) {
         ImGui::TextDisabled("%s Quotes", ICON_QUOTE);
         for (const std::string& q : tp.quotes) {
             ImGui::Indent(em);
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(q.c_str());
-            ImGui::PopTextWrapPos();
+            text_shown_wrapped(q);
             ImGui::Unindent(em);
         }
     }
@@ -99,7 +94,7 @@ void details_panel(App& app) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s Owner", ICON_USER);
         ImGui::SameLine();
-        ImGui::TextUnformatted(tp.owner.c_str());
+        ImGui::TextUnformatted(shown(tp.owner).c_str());
     }
     if (!tp.url.empty()) {
         ImGui::Spacing();

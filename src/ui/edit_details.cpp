@@ -84,6 +84,14 @@ void typed_field(App& app, const std::string& key, const std::vector<std::string
         ImGui::PopID();
     }
     ImGui::PopID();
+    // Dear ImGui's editor shows text in stored order, left to right, one glyph per character (it
+    // has no bidirectional cursor): below a field of right-to-left text or shaped clusters, the
+    // text as it reads.
+    if (inputs.size() == 1 && needs_visual_text(texts[0])) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        text_shown_wrapped(texts[0]);
+        ImGui::PopStyleColor();
+    }
     if (changed) {
         const int form = d.key == key ? d.form : -1;
         d.key = key;

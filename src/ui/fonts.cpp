@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/scripts.h"
+#include "core/utf8.h"
 #include "imgui_internal.h"  // ImFontAtlasBuilder::BakedPool: every size the fonts are baked at
 #include "platform/platform.h"
 
@@ -46,90 +47,6 @@ const ImFontLoader& invisible_loader() {
 }
 }  // namespace
 
-bool ui_is_emoji(unsigned c) {
-    return (c >= 0x2300 && c <= 0x23FF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
-           (c >= 0x1F000 && c <= 0x1FAFF);
-}
-
-namespace {
-ColorGlyphSource color_source(const ImFontConfig* src) {
-    ColorGlyphSource fn = nullptr;
-    std::memcpy(&fn, src->FontData, sizeof fn);
-    return fn;
-}
-bool color_contains(ImFontAtlas*, ImFontConfig*, ImWchar c) { return ui_is_emoji(c); }
-bool color_load(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar c, ImFontGlyph* out, float* advance) {
-    if (!ui_is_emoji(c)) return false;
-    ColorGlyph g;
-    if (!color_source(src)(c, baked->Size, (float)(int)(baked->Ascent + 0.5f), g) || g.w <= 0 || g.h <= 0 ||
-        g.rgba.size() != (size_t)g.w * (size_t)g.h * 4)
-        return false;
-    if (advance) {
-        *advance = g.advance;
-        return true;
-    }
-    const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, g.w, g.h);
-    if (id == ImFontAtlasRectId_Invalid) return false;
-    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
-    out->Codepoint = c;
-    out->AdvanceX = g.advance;
-    out->X0 = -1;
-    out->Y0 = -1;
-    out->X1 = (float)g.w - 1;
-    out->Y1 = (float)g.h - 1;
-    out->Visible = true;
-    out->Colored = true;  // drawn in its own colours, only the text's alpha applies
-    out->PackId = id;
-    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out, r, g.rgba.data(), ImTextureFormat_RGBA32, g.w * 4);
-    return true;
-}
-const ImFontLoader& color_loader() {
-    static const ImFontLoader loader = [] {
-        ImFontLoader l;
-        l.Name = "uxcx-host-colour-glyphs";
-        l.FontSrcContainsGlyph = color_contains;
-        l.FontBakedLoadGlyph = color_load;
-        return l;
-    }();
-    return loader;
-}
-}  // namespace
-
-void ui_fonts_add_color_glyphs(ColorGlyphSource source) {
-    if (!source) return;
-    ImFontConfig cfg;
-    cfg.MergeMode = true;
-    cfg.FontLoader = &color_loader();
-    // The source travels in the config's font data (copied by the atlas): no global state.
-    cfg.FontData = (void*)&source;
-    cfg.FontDataSize = (int)sizeof source;
-    cfg.FontDataOwnedByAtlas = false;
-    cfg.SizePixels = kUiFontSize;
-    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "colour glyphs (host)");
-    ImGui::GetIO().Fonts->AddFont(&cfg);
-}
-
-void ui_fonts_add_invisible_marks() {
-    ImFontConfig cfg;
-    cfg.MergeMode = true;
-    cfg.FontLoader = &invisible_loader();
-    cfg.SizePixels = kUiFontSize;
-    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "invisible marks");
-    ImGui::GetIO().Fonts->AddFont(&cfg);
-}
-
-void ui_fonts_request(App& app) {
-    if (app.fonts.generation == app.generation) return;
-    app.fonts.generation = app.generation;
-    unsigned need = app.has_document ? fallback_fonts_for(app.doc.journey) : 0;
-    if (app.other) need |= fallback_fonts_for(app.other->journey);
-    for (const FallbackFont& f : kFallbackFonts)
-        if ((need & f.bit) && !(app.fonts.requested & f.bit)) {
-            app.fonts.requested |= f.bit;
-            platform::load_font(f.file);
-        }
-}
-
 namespace {
 // A font's line height (hhea ascender - descender) per em (head unitsPerEm), as stb_truetype sizes
 // fonts by it; 0 when the tables cannot be read. Fonts for scripts with tall marks (Arabic, Hindi)
@@ -152,6 +69,121 @@ float line_height_per_em(const void* data, int size) {
     return head < 0 || hhea < 0 || upem == 0 || height <= 0 ? 0.0f : (float)height / (float)upem;
 }
 }  // namespace
+
+namespace {
+// What the colour glyph source's config carries (copied by the atlas as its font data): the host's
+// rasteriser and the table of clusters it is asked for. No global state.
+struct ColorGlyphHost {
+    ColorGlyphSource draw = nullptr;
+    ClusterTable* clusters = nullptr;
+};
+const ImFontLoader& color_loader();
+ColorGlyphHost color_host(const ImFontConfig* src) {
+    ColorGlyphHost h;
+    if (src && src->FontData && src->FontDataSize == (int)sizeof h) std::memcpy(&h, src->FontData, sizeof h);
+    return h;
+}
+const ClusterTable::Entry* cluster_of(const ImFontConfig* src, ImWchar c) {
+    const ColorGlyphHost h = color_host(src);
+    return h.clusters ? cluster_entry(*h.clusters, c) : nullptr;
+}
+bool color_contains(ImFontAtlas*, ImFontConfig* src, ImWchar c) { return is_emoji(c) || cluster_of(src, c); }
+bool color_load(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar c, ImFontGlyph* out, float* advance) {
+    std::string text;
+    ClusterKind kind = ClusterKind::Emoji;
+    if (const ClusterTable::Entry* e = cluster_of(src, c)) {
+        text = e->text;
+        kind = e->kind;
+    } else if (is_emoji(c)) {
+        append_utf8(text, c);
+    } else {
+        return false;
+    }
+    // Letters at the em the fallback fonts are drawn at (Inter's em at this size: ui_fonts_add).
+    float size = baked->Size;
+    if (kind == ClusterKind::Script && atlas->Sources.Size > 0) {
+        const float ui_h = line_height_per_em(atlas->Sources[0].FontData, atlas->Sources[0].FontDataSize);
+        if (ui_h > 0) size /= ui_h;
+    }
+    ColorGlyph g;
+    if (!color_host(src).draw(text, kind, size, (float)(int)(baked->Ascent + 0.5f), g) || g.w <= 0 || g.h <= 0 ||
+        g.rgba.size() != (size_t)g.w * (size_t)g.h * 4)
+        return false;
+    if (advance) {
+        *advance = g.advance;
+        return true;
+    }
+    const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, g.w, g.h);
+    if (id == ImFontAtlasRectId_Invalid) return false;
+    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
+    out->Codepoint = c;
+    out->AdvanceX = g.advance;
+    out->X0 = g.x0;
+    out->Y0 = g.y0;
+    out->X1 = g.x0 + (float)g.w;
+    out->Y1 = g.y0 + (float)g.h;
+    out->Visible = true;
+    // An emoji keeps its own colours (only the text's alpha applies); letters, drawn white, take
+    // the text's colour like any glyph.
+    out->Colored = kind == ClusterKind::Emoji;
+    out->PackId = id;
+    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out, r, g.rgba.data(), ImTextureFormat_RGBA32, g.w * 4);
+    return true;
+}
+const ImFontLoader& color_loader() {
+    static const ImFontLoader loader = [] {
+        ImFontLoader l;
+        l.Name = "uxcx-host-colour-glyphs";
+        l.FontSrcContainsGlyph = color_contains;
+        l.FontBakedLoadGlyph = color_load;
+        return l;
+    }();
+    return loader;
+}
+}  // namespace
+
+void ui_fonts_add_color_glyphs(ColorGlyphSource source, ClusterTable* clusters) {
+    if (!source) return;
+    const ColorGlyphHost host{source, clusters};
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontLoader = &color_loader();
+    cfg.FontData = (void*)&host;  // copied by the atlas
+    cfg.FontDataSize = (int)sizeof host;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.SizePixels = kUiFontSize;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "colour glyphs (host)");
+    ImGui::GetIO().Fonts->AddFont(&cfg);
+}
+
+ClusterTable* ui_fonts_clusters() {
+    if (!ImGui::GetCurrentContext()) return nullptr;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    for (const ImFontConfig& src : atlas->Sources)
+        if (src.FontLoader == &color_loader()) return color_host(&src).clusters;
+    return nullptr;
+}
+
+void ui_fonts_add_invisible_marks() {
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontLoader = &invisible_loader();
+    cfg.SizePixels = kUiFontSize;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s", "invisible marks");
+    ImGui::GetIO().Fonts->AddFont(&cfg);
+}
+
+void ui_fonts_request(App& app) {
+    if (app.fonts.generation == app.generation) return;
+    app.fonts.generation = app.generation;
+    unsigned need = app.has_document ? fallback_fonts_for(app.doc.journey) : 0;
+    if (app.other) need |= fallback_fonts_for(app.other->journey);
+    for (const FallbackFont& f : kFallbackFonts)
+        if ((need & f.bit) && !(app.fonts.requested & f.bit)) {
+            app.fonts.requested |= f.bit;
+            platform::load_font(f.file);
+        }
+}
 
 // True when the bytes start like a font file (TrueType, OpenType/CFF or a collection): anything else
 // (an error page served as fonts/X, a truncated download) is refused before Dear ImGui sees it, as

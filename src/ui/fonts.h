@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_clusters.h"
 #include "imgui.h"
 #include "ui/app.h"
 
@@ -38,25 +39,28 @@ void ui_fonts_add_invisible_marks();
 // True for the characters ui_fonts_add_invisible_marks() draws as nothing.
 bool ui_is_invisible_mark(unsigned codepoint);
 
-// A colour glyph the host rasterised: straight-alpha RGBA, w x h pixels, drawn with its top-left
-// one pixel left of the pen and one above the line's top, advancing the pen by `advance`.
+// A glyph the host rasterised: straight-alpha RGBA, w x h pixels, its top-left pixel at (x0, y0)
+// from the pen and the line's top, advancing the pen by `advance`.
 struct ColorGlyph {
     int w = 0, h = 0;
-    float advance = 0;
+    float advance = 0, x0 = -1, y0 = -1;
     std::vector<unsigned char> rgba;
 };
-// Rasterises `codepoint` at `size_px` with its baseline `ascent` pixels below the line's top
-// (plus the pixel of margin); false when it has no glyph for it.
-using ColorGlyphSource = bool (*)(unsigned codepoint, float size_px, float ascent, ColorGlyph& out);
+// Rasterises `utf8` as one glyph: an emoji or emoji sequence in its colours at `size_px` (the UI
+// font's size), or a cluster of letters (ClusterKind::Script) in white at a font size of `size_px`
+// CSS pixels (one em), its baseline `ascent` pixels below the line's top; false when it has no
+// glyph for it.
+using ColorGlyphSource = bool (*)(std::string_view utf8, ClusterKind kind, float size_px, float ascent, ColorGlyph& out);
 
-// True for the code points sent to the colour glyph source: emoji and pictographs that the UI font
-// does not have (Inter's own symbols, ★ ✓ ⚠, come first).
-bool ui_is_emoji(unsigned codepoint);
+// Merges into the last added font a source whose glyphs `source` rasterises: emoji in colour (web:
+// the browser draws them with its colour emoji font on a canvas; stb_truetype cannot read colour
+// bitmap fonts such as Noto Color Emoji), and the clusters of `clusters` (core/text_clusters.h:
+// Devanagari conjuncts, emoji sequences), which the browser shapes. `clusters` outlives the atlas.
+void ui_fonts_add_color_glyphs(ColorGlyphSource source, ClusterTable* clusters);
 
-// Merges into the last added font a source whose glyphs `source` rasterises in colour (web: the
-// browser draws emoji with its colour emoji font on a canvas; stb_truetype cannot read colour
-// bitmap fonts such as Noto Color Emoji).
-void ui_fonts_add_color_glyphs(ColorGlyphSource source);
+// The cluster table of the host that draws clusters whole, or null when there is none (native
+// builds): visual_text() then leaves clusters in their parts.
+ClusterTable* ui_fonts_clusters();
 
 // Asks the host (platform::load_font) for the fallback fonts the open journeys need and it was not
 // asked for yet. Called at the start of every frame; scans the text only when App::generation moved.

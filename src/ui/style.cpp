@@ -28,7 +28,7 @@ void ui_configure_io(ImGuiIO& io) {
 
 // Adds the UI font and merges the icons into it. Sizes here are only the reference the merged
 // icon font is scaled against; text is rasterised at whatever size it is drawn.
-static void load_fonts(const char* font_dir, ColorGlyphSource color_glyphs) {
+static void load_fonts(const char* font_dir, ColorGlyphSource color_glyphs, ClusterTable* clusters) {
     ImGuiIO& io = ImGui::GetIO();
     const std::string dir = font_dir ? font_dir : "";
     const std::string ui = dir + "/ui.otf", icons = dir + "/icons.ttf";
@@ -55,13 +55,13 @@ static void load_fonts(const char* font_dir, ColorGlyphSource color_glyphs) {
         io.Fonts->AddFontFromFileTTF(icons.c_str(), kUiFontSize * 0.9f, &merge, icon_ranges);
     }
     ui_fonts_add_invisible_marks();
-    ui_fonts_add_color_glyphs(color_glyphs);
+    ui_fonts_add_color_glyphs(color_glyphs, clusters);
     ui_fonts_added(font);
 }
 
-void ui_setup_style(const App& app, float scale, const char* font_dir, ColorGlyphSource color_glyphs) {
+void ui_setup_style(App& app, float scale, const char* font_dir, ColorGlyphSource color_glyphs) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.Fonts->Fonts.Size == 0) load_fonts(font_dir, color_glyphs);
+    if (io.Fonts->Fonts.Size == 0) load_fonts(font_dir, color_glyphs, &app.fonts.clusters);
 
     ImGuiStyle style;
     if (app.dark)

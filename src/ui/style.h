@@ -15,7 +15,7 @@ float ui_text_scale(const App& app);
 // the theme's colours and the style's sizes for that scale. Falls back to ImGui's built-in font
 // when a file is missing, so a test without fonts still runs.
 // `color_glyphs`: the host's colour glyph rasteriser for emoji (ui/fonts.h), or none.
-void ui_setup_style(const App& app, float scale, const char* font_dir, ColorGlyphSource color_glyphs = nullptr);
+void ui_setup_style(App& app, float scale, const char* font_dir, ColorGlyphSource color_glyphs = nullptr);
 
 // The ImGui input settings the app is built for (keyboard navigation inside menus and popups;
 // the main window opts out, app_frame), shared by the web host and the UI tests.

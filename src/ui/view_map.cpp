@@ -155,9 +155,9 @@ static void header_tooltip(const App& app, int column) {
     const Journey& j = app.doc.journey;
     const int s = app.doc.layout.column_stage[(size_t)column];
     const GroupScore& g = app.doc.analysis.stages[s >= 0 ? s : j.stages.size()];
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::Text("%d. %s", column + 1, stage_name(j, s));
-    ImGui::PopTextWrapPos();
+    ImGui::Text("%d.", column + 1);
+    ImGui::SameLine();
+    text_shown_wrapped(stage_name(j, s), ImGui::GetFontSize() * 26);
     char ux[16], cx[16];
     fmt_score(ux, sizeof ux, g.ux.value);
     fmt_score(cx, sizeof cx, g.cx.value);
@@ -204,9 +204,7 @@ static void lane_tooltip(const App& app, int lane) {
     const Journey& j = app.doc.journey;
     const int c = app.doc.layout.lane_channel[(size_t)lane];
     const GroupScore& g = app.doc.analysis.channels[c >= 0 ? c : j.channels.size()];
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextUnformatted(channel_name(j, c));
-    ImGui::PopTextWrapPos();
+    text_shown_wrapped(channel_name(j, c), ImGui::GetFontSize() * 28);
     char ux[16], cx[16];
     fmt_score(ux, sizeof ux, g.ux.value);
     fmt_score(cx, sizeof cx, g.cx.value);

@@ -9,6 +9,7 @@
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8: ImGui's own UTF-8 decoding, as its text drawing does
 #include "core/validate.h"
+#include "ui/fonts.h"
 #include "ui/palette.h"
 
 namespace uxcx {
@@ -46,6 +47,50 @@ void fmt_interval(char* buf, size_t n, const Score& s) {
 
 void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, std::string_view text, const ImVec4& clip) {
     dl->AddText(ImGui::GetFont(), font_size, pos, col, text.data(), text.data() + text.size(), 0.0f, &clip);
+}
+
+std::string shown(std::string text) { return needs_visual_text(text) ? visual_text(text, ui_fonts_clusters()) : text; }
+
+std::vector<ShownLine> shown_lines(std::string_view text, float width) {
+    std::vector<ShownLine> lines;
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    for (size_t start = 0; start <= text.size();) {
+        size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view para = text.substr(start, end - start);
+        const bool rtl = reads_right_to_left(para);
+        const char* p = para.data();
+        const char* const pend = para.data() + para.size();
+        do {
+            const char* brk = font->CalcWordWrapPosition(fs, p, pend, width);
+            if (brk == p && p < pend) brk = p + 1;  // never stuck: at least one character a line
+            while (brk < pend && ((unsigned char)*brk & 0xC0) == 0x80) brk++;
+            std::string_view line(p, (size_t)(brk - p));
+            while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+            ShownLine l{shown(std::string(line)), 0.0f};
+            if (rtl) l.indent = std::max(0.0f, width - ImGui::CalcTextSize(l.text.c_str()).x);
+            lines.push_back(std::move(l));
+            p = brk;
+            while (p < pend && *p == ' ') p++;
+        } while (p < pend);
+        start = end + 1;
+    }
+    return lines;
+}
+
+void text_shown_wrapped(std::string_view text, float wrap_w) {
+    if (!needs_visual_text(text)) {
+        ImGui::PushTextWrapPos(wrap_w > 0 ? ImGui::GetCursorPosX() + wrap_w : 0.0f);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const float x0 = ImGui::GetCursorPosX();
+    for (const ShownLine& l : shown_lines(text, wrap_w > 0 ? wrap_w : ImGui::GetContentRegionAvail().x)) {
+        ImGui::SetCursorPosX(x0 + l.indent);
+        ImGui::TextUnformatted(l.text.c_str());
+    }
 }
 
 std::string ellipsize(std::string_view text, float fs, float max_w) {
@@ -140,10 +185,8 @@ void touchpoint_tooltip(const App& app, int t) {
     if (t < 0 || t >= (int)j.touchpoints.size()) return;
     const Touchpoint& tp = j.touchpoints[t];
     const TouchpointScore& sc = app.doc.analysis.touchpoints[t];
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextUnformatted(shown(tp.name).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::TextDisabled("%s  ·  %s%s", stage_name(j, tp.stage), channel_name(j, tp.channel),
+    text_shown_wrapped(tp.name, ImGui::GetFontSize() * 28);
+    ImGui::TextDisabled("%s  ·  %s%s", shown(stage_name(j, tp.stage)).c_str(), shown(channel_name(j, tp.channel)).c_str(),
                         channel_offline(j, tp.channel) ? " (offline)" : "");
     ImGui::Separator();
     score_line("UX", sc.ux);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/visual_text.h"
 #include "imgui.h"
@@ -62,10 +63,23 @@ void draw_text_clipped(ImDrawList* dl, float font_size, ImVec2 pos, ImU32 col, s
 // prefix (cut between UTF-8 characters) followed by "…", or empty when not even "…" fits.
 std::string ellipsize(std::string_view text, float font_size, float max_w);
 
-// A name as drawn: Hebrew and Arabic in their visual order and joined forms (core/visual_text.h),
+// A name as drawn: Hebrew and Arabic in their visual order and joined forms, Devanagari conjuncts
+// and emoji sequences as one glyph each when the host draws them (core/visual_text.h, ui/fonts.h),
 // anything else as it is. Shorten first (ellipsize), then this: the "…" then ends the name as it is
 // read, on the left of a right-to-left one.
-inline std::string shown(std::string text) { return needs_visual_text(text) ? visual_text(text) : text; }
+std::string shown(std::string text);
+
+// `text` broken into lines of at most `width` pixels at the current font, each as shown(): each
+// paragraph ('\n') is broken in reading order first, then each line is reordered, so a right-to-left
+// paragraph starts on its first line; its lines are right-aligned (`indent` from the left edge).
+struct ShownLine {
+    std::string text;
+    float indent = 0;
+};
+std::vector<ShownLine> shown_lines(std::string_view text, float width);
+
+// Text wrapped at `wrap_w` pixels from the cursor (0: the window's edge), drawn as shown_lines().
+void text_shown_wrapped(std::string_view text, float wrap_w = 0);
 
 // The insufficient-evidence mark on a coloured rectangle: a dashed outline in ink (it reads as
 // "uncertain" in greyscale print too). The legend promises it, so every level of detail draws it.

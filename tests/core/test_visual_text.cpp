@@ -90,3 +90,55 @@ TEST_CASE("Devanagari's vowel sign i is drawn before its consonant or conjunct")
     // Alone (no consonant before it) it stays.
     CHECK(visual_text(utf8({'x', 0x093F})) == utf8({'x', 0x093F}));
 }
+
+TEST_CASE("with a cluster table, conjuncts and emoji sequences become one code each, drawn whole") {
+    ClusterTable table;
+    const uint32_t A = kFirstClusterCode;
+    // स्थिति: the syllable sa-virama-tha-i is one cluster (its shaper places the i); ti stays as parts
+    // and its i moves in front of ta.
+    CHECK(visual_text(utf8({0x0938, 0x094D, 0x0925, 0x093F, 0x0924, 0x093F}), &table) == utf8({A, 0x093F, 0x0924}));
+    REQUIRE(table.entries.size() == 1);
+    CHECK(table.entries[0].text == utf8({0x0938, 0x094D, 0x0925, 0x093F}));
+    CHECK(table.entries[0].kind == ClusterKind::Script);
+    // The same syllable again has the same code; क्षमा (ksha + maa) adds one; a word-final virama
+    // (a dead consonant, drawn with its virama) and a syllable without one stay as they are.
+    CHECK(visual_text(utf8({0x0938, 0x094D, 0x0925, 0x093F}), &table) == utf8({A}));
+    CHECK(visual_text(utf8({0x0915, 0x094D, 0x0937, 0x092E, 0x093E}), &table) == utf8({A + 1, 0x092E, 0x093E}));
+    CHECK(visual_text(utf8({0x0915, 0x094D}), &table) == utf8({0x0915, 0x094D}));
+    // The reph: ra-virama-ka-aa (र्का) with its anusvara.
+    CHECK(visual_text(utf8({0x0930, 0x094D, 0x0915, 0x093E, 0x0902}), &table) == utf8({A + 2}));
+    // An explicit half form, ka-virama-ZWJ, is a cluster too.
+    CHECK(visual_text(utf8({0x0915, 0x094D, 0x200D, ' '}), &table) == utf8({A + 3, ' '}));
+    REQUIRE(table.entries.size() == 4);
+
+    // Emoji: a family joined by ZWJ, a flag, a keycap, a thumb with a skin tone, a heart asked for
+    // in colour (the UI font has a black one); with the text selector it stays as it is.
+    const std::string family = utf8({0x1F468, 0x200D, 0x1F469, 0x200D, 0x1F467});
+    const std::string flag = utf8({0x1F1EF, 0x1F1F5}), keycap = utf8({'1', 0xFE0F, 0x20E3}), thumb = utf8({0x1F44D, 0x1F3FD});
+    CHECK(needs_visual_text(family));
+    CHECK(needs_visual_text(flag));
+    CHECK(needs_visual_text(keycap));
+    CHECK(needs_visual_text(thumb));
+    CHECK(visual_text(family + " " + flag + " " + keycap + " " + thumb + " " + utf8({0x2764, 0xFE0F}), &table) ==
+          utf8({A + 4, ' ', A + 5, ' ', A + 6, ' ', A + 7, ' ', A + 8}));
+    CHECK(visual_text(utf8({0x2764, 0xFE0E, 0x1F6D2}), &table) == utf8({0x2764, 0xFE0E, 0x1F6D2}));
+    CHECK(table.entries[4].text == family);
+    CHECK(table.entries[4].kind == ClusterKind::Emoji);
+    CHECK(table.entries[5].text == flag);
+    CHECK(table.entries[6].text == keycap);
+    CHECK(table.entries[7].text == thumb);
+    // A plain digit, and three regional indicators: one flag and one left alone.
+    CHECK(visual_text(utf8({'1', 0x1F1EF, 0x1F1F5, 0x1F1EB}), &table) == utf8({'1', A + 5, 0x1F1EB}));
+    // A subdivision flag: black flag, tags, cancel tag.
+    CHECK(cluster_end(std::vector<uint32_t>{0x1F3F4, 0xE0067, 0xE0062, 0xE0073, 0xE0063, 0xE0074, 0xE007F, 'x'}, 0, nullptr) == 7);
+
+    // In right-to-left text a cluster moves as one character, in the place its first letter gives it:
+    // "שלום 👨‍👩‍👧" reads the family at the left, after the Hebrew word.
+    CHECK(visual_text(utf8({0x05E9, 0x05DC, 0x05D5, 0x05DD, ' '}) + family, &table) ==
+          utf8({A + 4, ' ', 0x05DD, 0x05D5, 0x05DC, 0x05E9}));
+
+    // Without a table (a renderer that cannot draw them) the parts are drawn, the joiners left out.
+    CHECK(visual_text(family) == utf8({0x1F468, 0x1F469, 0x1F467}));
+    CHECK(cluster_entry(table, A + 9) == nullptr);
+    CHECK(cluster_entry(table, 'a') == nullptr);
+}

@@ -167,3 +167,48 @@ test('the app draws each name with ink where the browser draws it (screenshots s
   await page2.close();
   console.log(`screenshots: ${SHOTS}/app-*.png and ${SHOTS}/browser-names.png`);
 });
+
+test('Devanagari conjuncts and emoji sequences are drawn whole: one glyph each, shaped by the browser', async () => {
+  const family = '👨‍👩‍👧';
+  const names = [['conj', 'प्रश्न और क्षमा'], ['family', `${family} Family`], ['marks', '🇯🇵 1️⃣ 👍🏽 ❤️'], ['he', `שלום ${family}`]];
+  const journey = {
+    title: 'Clusters', stages: [{ id: 's', name: 'स्थिति' }], channels: [{ id: 'web', name: 'Web' }],
+    touchpoints: names.map(([id, name], i) => ({ id, name, stage: 's', channel: 'web', ux: { sus: 50 + i * 9, n: 30 }, cx: { csat: 60, n: 40 } })),
+  };
+  const r = await env.page.evaluate((text) => window.uxcx.load(text, 'clusters.json'), JSON.stringify(journey));
+  assert.equal(r.ok, true, JSON.stringify(r.errors));
+  await show('map');
+  const st = await waitForState(env.page, (s) => s.fonts.includes('devanagari.ttf') && s.items.length === names.length);
+  // A card's label as drawn, each cluster code replaced by the text it stands for, in brackets.
+  const drawn = (id) => {
+    const label = st.items.find((it) => it.id === id).label;
+    return [...label].map((ch) => {
+      const k = ch.codePointAt(0) - 0xF0000;
+      return k >= 0 && k < 0xFFFE ? `[${st.clusters[k]}]` : ch;
+    }).join('');
+  };
+  assert.equal(drawn('conj'), '[प्र][श्न] और [क्ष]मा', 'each conjunct is one glyph; no virama is drawn between letters');
+  assert.equal(drawn('family'), `[${family}] Family`, 'the family is one emoji, not three');
+  assert.equal(drawn('marks'), '[🇯🇵] [1️⃣] [👍🏽] [❤️]', 'flag, keycap, skin tone and the red heart are one glyph each');
+  assert.equal(drawn('he'), `[${family}] םולש`, 'in right-to-left text the sequence moves as one character');
+  assert.ok(st.headers.some((h) => [...h.label].some((ch) => st.clusters[ch.codePointAt(0) - 0xF0000] === 'स्थि')),
+    'the stage header forms its conjunct too');
+  for (const v of VIEWS) {
+    const s = await show(v);
+    assert.equal(s.missingGlyphs, 0, `${v}: no character drawn as the fallback mark`);
+  }
+  await show('ranking');
+  await frames(env.page, 3);
+  fs.writeFileSync(`${SHOTS}/app-clusters.png`, await env.page.screenshot());
+  // The browser's own rendering of the same names, for the comparison described in the closing note.
+  const page2 = await env.context.newPage();
+  await page2.setViewportSize({ width: 360, height: 160 });
+  await page2.setContent(`<!doctype html><meta charset="utf-8"><style>
+    @font-face { font-family: F; src: url(${env.url}fonts/devanagari.ttf); unicode-range: U+0900-097F; }
+    @font-face { font-family: F; src: url(${env.url}fonts/hebrew.ttf); unicode-range: U+0590-05FF; }
+    body { font: 16px F, "Noto Color Emoji", sans-serif; margin: 12px; } div { height: 28px; }
+  </style>${names.map(([, n]) => `<div dir="auto">${n}</div>`).join('')}`);
+  await page2.evaluate(() => document.fonts.ready);
+  fs.writeFileSync(`${SHOTS}/browser-clusters.png`, await page2.screenshot());
+  await page2.close();
+});

@@ -12,6 +12,7 @@
 #include "imgui_internal.h"  // the atlas's baked sizes
 #include "platform/native/platform_native.h"
 #include "ui/fonts.h"
+#include "ui/widgets.h"
 
 using namespace uxcx;
 
@@ -149,6 +150,39 @@ TEST_CASE("Arabic and Hebrew names are drawn joined and right to left, every gly
     card = test::item_for(ui.app, 0);
     REQUIRE(card);
     CHECK(card->label == "0 \xd7\x9d\xd7\x95\xd7\x9c\xd7\xa9\xd7\xaa");  // "0", then תשלום read right to left
+}
+
+TEST_CASE("a right-to-left paragraph wraps in reading order: its first words on the first line, right-aligned") {
+    test::UiHarness ui;
+    int n = 0;
+    void* hebrew_font = font_bytes(UXCX_FALLBACK_HEBREW, &n);
+    REQUIRE(ui_fonts_add(ui.app, "hebrew.ttf", hebrew_font, n));
+    // Six Hebrew words: "payment by card within two days" and so on; each line holds a few.
+    const std::string words[] = {"\xd7\xaa\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\x91\xd7\x9b\xd7\xa8\xd7\x98\xd7\x99\xd7\xa1",
+                                 "\xd7\x90\xd7\xa9\xd7\xa8\xd7\x90\xd7\x99", "\xd7\xaa\xd7\x95\xd7\x9a", "\xd7\xa9\xd7\xa0\xd7\x99",
+                                 "\xd7\x99\xd7\x9e\xd7\x99\xd7\x9d"};
+    std::string para;
+    for (const std::string& w : words) para += (para.empty() ? "" : " ") + w;
+    ui.frames(1);
+    ImGui::NewFrame();
+    ImGui::Begin("wrap");
+    const float width = ImGui::CalcTextSize((words[0] + " " + words[1] + " " + words[2] + "  ").c_str()).x;
+    const std::vector<ShownLine> lines = shown_lines(para, width);
+    const std::vector<ShownLine> latin = shown_lines("Pay by card within two days, or by invoice", ImGui::CalcTextSize("Pay by card within").x);
+    ImGui::End();
+    ImGui::EndFrame();
+    REQUIRE(lines.size() == 2);
+    // The first line holds the first three words (as read), reordered on their own.
+    CHECK(lines[0].text == visual_text(words[0] + " " + words[1] + " " + words[2]));
+    CHECK(lines[1].text == visual_text(words[3] + " " + words[4] + " " + words[5]));
+    // Right-aligned: the ends of the lines meet the right edge, where Hebrew is read from.
+    CHECK(lines[0].indent > 0);
+    CHECK(lines[0].indent + ImGui::CalcTextSize(lines[0].text.c_str()).x == doctest::Approx(width).epsilon(0.01));
+    CHECK(lines[1].indent + ImGui::CalcTextSize(lines[1].text.c_str()).x == doctest::Approx(width).epsilon(0.01));
+    // Left-to-right text starts at the left edge.
+    REQUIRE(latin.size() >= 2);
+    CHECK(latin[0].text == "Pay by card within");
+    CHECK(latin[0].indent == 0);
 }
 
 TEST_CASE("a Latin journey asks for no font") {

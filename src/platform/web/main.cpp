@@ -161,43 +161,57 @@ EM_JS(void, js_wake_on_exports, (), {
     }
 });
 
-// Emoji in colour: stb_truetype cannot read colour bitmap fonts (Noto Color Emoji is CBDT), so the
-// browser draws the glyph with its own emoji font on a canvas, and its pixels go into ImGui's atlas
-// (ui/fonts.h, ColorGlyph). Returns malloc'ed RGBA (0: nothing drawn) and dims = {w, h, advance}.
-EM_JS(void*, js_color_glyph, (unsigned cp, float size, float ascent, int* dims), {
+// Glyphs the browser draws (ui/fonts.h, ColorGlyph): emoji in colour (stb_truetype cannot read
+// colour bitmap fonts; Noto Color Emoji is CBDT), and clusters only a shaper can form (Devanagari
+// conjuncts, emoji sequences: core/text_clusters.h), drawn on a canvas whose pixels go into ImGui's
+// atlas. Letters use the fallback fonts the page fetched (registered as FontFaces by uxcx.js,
+// Module.fallbackFamilies), drawn white so that the text's colour tints them. Returns malloc'ed
+// RGBA (0: nothing drawn) and dims = {w, h, advance, x0, y0} (the last three as floats).
+EM_JS(void*, js_color_glyph, (const char* utf8, int len, int letters, float size, float ascent, int* dims), {
     if (!Module.glyphCanvas) Module.glyphCanvas = document.createElement('canvas');
     const c = Module.glyphCanvas;
     const ctx = c.getContext('2d', { willReadFrequently: true });
-    const font = size + 'px "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
-    const ch = String.fromCodePoint(cp);
+    const families = letters ? (Module.fallbackFamilies || []).map((f) => `"${f}"`).concat('sans-serif')
+                             : ['"Noto Color Emoji"', '"Apple Color Emoji"', '"Segoe UI Emoji"', 'sans-serif'];
+    const font = size + 'px ' + families.join(', ');
+    const text = UTF8ToString(utf8, len);
     ctx.font = font;
-    const advance = ctx.measureText(ch).width;
-    const w = Math.ceil(advance) + 2, h = Math.ceil(size * 1.25) + 2;
+    const m = ctx.measureText(text);
+    // The ink's box around the pen and baseline, with a pixel to spare: marks above the headline,
+    // vowel signs below, the i's loop left of the pen are all kept.
+    const left = Math.ceil(Math.max(0, m.actualBoundingBoxLeft)) + 1;
+    const up = Math.ceil(Math.max(m.actualBoundingBoxAscent, size * 0.8)) + 1;
+    const down = Math.ceil(Math.max(m.actualBoundingBoxDescent, size * 0.25)) + 1;
+    const w = left + Math.ceil(Math.max(m.width, m.actualBoundingBoxRight)) + 1, h = up + down;
     c.width = w;
     c.height = h;  // also resets the context's state
     ctx.font = font;
     ctx.textBaseline = 'alphabetic';
-    ctx.fillStyle = '#000';
-    ctx.fillText(ch, 1, ascent + 1);
+    ctx.fillStyle = letters ? '#fff' : '#000';
+    ctx.fillText(text, left, up);
     const px = ctx.getImageData(0, 0, w, h).data;
     let any = false;
     for (let i = 3; i < px.length && !any; i += 4) any = px[i] !== 0;
-    if (!any || !(advance > 0)) return 0;
+    if (!any || !(m.width > 0)) return 0;
     const p = _malloc(px.length);
     HEAPU8.set(px, p);
     HEAP32[dims >> 2] = w;
     HEAP32[(dims >> 2) + 1] = h;
-    HEAPF32[(dims >> 2) + 2] = advance;
+    HEAPF32[(dims >> 2) + 2] = m.width;
+    HEAPF32[(dims >> 2) + 3] = -left;
+    HEAPF32[(dims >> 2) + 4] = ascent - up;
     return p;
 });
 
-bool color_glyph(unsigned cp, float size, float ascent, uxcx::ColorGlyph& out) {
-    int dims[3] = {0, 0, 0};
-    void* p = js_color_glyph(cp, size, ascent, dims);
+bool color_glyph(std::string_view utf8, uxcx::ClusterKind kind, float size, float ascent, uxcx::ColorGlyph& out) {
+    int dims[5] = {0, 0, 0, 0, 0};
+    void* p = js_color_glyph(utf8.data(), (int)utf8.size(), kind == uxcx::ClusterKind::Script, size, ascent, dims);
     if (!p) return false;
     out.w = dims[0];
     out.h = dims[1];
     std::memcpy(&out.advance, &dims[2], sizeof(float));
+    std::memcpy(&out.x0, &dims[3], sizeof(float));
+    std::memcpy(&out.y0, &dims[4], sizeof(float));
     const auto* bytes = (const unsigned char*)p;
     out.rgba.assign(bytes, bytes + (size_t)out.w * (size_t)out.h * 4);
     free(p);

@@ -258,6 +258,8 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
                      {"importance", {{"share", num_or_null(imp.share)}, {"low", num_or_null(imp.low)}, {"high", num_or_null(imp.high)}}},
                      {"why", explain_priority(j, app.doc.analysis, app.selected)}};
     }
+    nlohmann::json clusters = nlohmann::json::array();
+    for (const ClusterTable::Entry& e : app.fonts.clusters.entries) clusters.push_back(e.text);
     nlohmann::json widgets = nlohmann::json::array();
     for (const VisibleWidget& w : app.widgets)
         widgets.push_back({{"label", w.label}, {"x", w.x / s}, {"y", w.y / s}, {"w", w.w / s}, {"h", w.h / s}});
@@ -279,6 +281,7 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_state() {
         // characters the last frame drew with the fallback glyph (no font had them)
         {"missingGlyphs", ImGui::GetCurrentContext() ? ui_missing_glyphs(ImGui::GetDrawData()) : 0},
         {"fonts", ui_fonts_added_names(app)},  // fallback fonts added (fetched for the open journeys)
+        {"clusters", clusters},  // runs the browser drew whole (core/text_clusters.h)
         {"items", items},
         {"headers", headers},
         {"widgets", widgets},
