@@ -5,6 +5,19 @@
 'use strict';
 
 (function () {
+  // The wasm's download and compile start now, beside this script's set-up, app.js's download and
+  // the map's fetch, instead of once app.js has loaded and run (Module.instantiateWasm hands the
+  // compiled module over). Not in the single-file build (the wasm is in the page) nor from file://,
+  // where Emscripten's own loading applies.
+  const wasmModule = !window.UXCX_EMBEDDED && /^https?:$/.test(location.protocol) && WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch('app.wasm', { credentials: 'same-origin' })) : null;
+  if (wasmModule) wasmModule.catch(() => { /* instantiateWasm falls back to compiling the bytes */ });
+  // Start-up's steps as User Timing marks ("uxcx:compiled", ...: performance.getEntriesByType('mark'),
+  // and a trace's timeline), for the benchmarks' account of where the first frame's time goes.
+  const mark = (name) => { try { performance.mark('uxcx:' + name); } catch (e) { /* no User Timing */ } };
+  mark('script');
+  if (wasmModule) wasmModule.then(() => mark('compiled'), () => {});
+
   const canvas = document.getElementById('canvas');
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
@@ -940,6 +953,7 @@
   window.uxcxHost = {
     firstFrame() {
       overlay.hidden = true;
+      mark('first-frame');
       resolveReady();
     },
     openFileDialog(purpose) { pickFile(purpose); },
@@ -1094,6 +1108,15 @@
   // ---- the Emscripten module ----------------------------------------------------------------
   window.Module = {
     canvas,
+    // A server that sends app.wasm with another MIME type makes the streaming compile fail: the
+    // bytes are fetched and compiled instead, as Emscripten itself would.
+    instantiateWasm: wasmModule ? (imports, receive) => {
+      wasmModule
+        .catch(() => fetch('app.wasm', { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+        .then((m) => WebAssembly.instantiate(m, imports).then((instance) => receive(instance, m)))
+        .catch((e) => Module.onAbort(`app.wasm could not be loaded: ${e && e.message ? e.message : e}`));
+      return {};
+    } : undefined,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onRuntimeInitialized() {
@@ -1121,6 +1144,7 @@
       let held = true;
       const release = () => { if (held) { held = false; holdFrames(false); } };
       setTimeout(release, START_HOLD_MS);
+      mark('runtime');
       resolveRuntime();
       (started || Promise.resolve()).then(release, release);
     },
@@ -1230,10 +1254,13 @@
     if (fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
     leftBytes.clear();
     watchForChanges();
+    mark('opened');
   }, () => {});
   window.addEventListener('hashchange', () => { runtime.then(() => openFromParams(hashParams(), hashQuery())); });
 
   // Offline after one visit: the service worker caches the app shell (web/sw.js). Not on file://.
+  // Registered once the first frame is up: its install fetches and stores the whole shell, work
+  // that would otherwise compete with the start-up for the network and the cores.
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol))
-    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('uxcx: no offline copy:', e.message));
+    ready.then(() => navigator.serviceWorker.register('sw.js')).catch((e) => console.warn('uxcx: no offline copy:', e.message));
 })();

@@ -2,7 +2,7 @@
 // Dear ImGui with its demo window, built with the app's compile and link flags (CMakeLists.txt:
 // WEB_LINK_FLAGS) and drawing every frame. Whatever the app takes beyond this page (first frame,
 // frame time under the same input) is the app's own. No fonts from files (ImGui's built-in one),
-// no map, no page glue; the first frame is reported as window.bareReady for the probe.
+// no map, no page glue; the first frame is reported as window.bareReady for the probe, once composited.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -26,7 +26,12 @@ namespace {
 GLFWwindow* g_window = nullptr;
 bool g_reported = false;
 
-EM_JS(void, js_ready, (), { window.bareReady = performance.now(); });
+// Taken at the start of the next frame, as the probe takes the app's (probe.mjs: mapAt, "the frame
+// after" the map is loaded) and Mermaid's page its own (two frames after the SVG is in): the first
+// frame is then composited, which without a GPU means rasterised by SwiftShader and read back.
+// (Taken at the end of the first frame's GL calls, as before 2026-12-02, the floor left that out
+// while the app's figure had it.)
+EM_JS(void, js_ready, (), { requestAnimationFrame(() => { window.bareReady = performance.now(); }); });
 
 void frame() {
     double css_w = 0, css_h = 0;
