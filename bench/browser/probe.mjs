@@ -41,12 +41,18 @@ export function instrument(n) {
   // 100,000 the fitted map is drawn as density, without cards), the end of the first app frame
   // after the event (ImGui consumes it there).
   const key = (s) => s.items.slice(0, 8).map((i) => `${i.id}@${i.x.toFixed(1)},${i.y.toFixed(1)}`).join(' ');
-  let seen = false, before = null, sentAt = 0, deadline = 0;
+  // state() is not asked before the start-up open is done (uxcx.started): the map cannot be on
+  // screen before, and each call serialises the app's whole state, work the bare page is not given.
+  let seen = false, before = null, sentAt = 0, deadline = 0, startedDone = false;
   const poll = () => {
     const u = window.uxcx;
     if (u && u.ready && B.readyAt === null) u.ready.then(() => { if (B.readyAt === null) B.readyAt = performance.now(); });
+    if (u && u.started && !B.startedHooked) {
+      B.startedHooked = true;
+      u.started.then(() => { startedDone = true; }, () => { startedDone = true; });
+    }
     let s = null;
-    try { s = u && u.state ? u.state() : null; } catch (e) { s = null; }
+    try { s = u && u.state && (startedDone || !u.started) ? u.state() : null; } catch (e) { s = null; }
     if (n === 0) { if (B.readyAt !== null) return; raf(poll); return; }
     if (!seen) {
       if (s && s.touchpoints === n) seen = true;
