@@ -68,16 +68,13 @@ float line_height_per_em(const void* data, int size) {
     const int height = (int)(short)u16(hhea + 4) - (int)(short)u16(hhea + 6);
     return head < 0 || hhea < 0 || upem == 0 || height <= 0 ? 0.0f : (float)height / (float)upem;
 }
-}  // namespace
 
-namespace {
 // What the colour glyph source's config carries (copied by the atlas as its font data): the host's
 // rasteriser and the table of clusters it is asked for. No global state.
 struct ColorGlyphHost {
     ColorGlyphSource draw = nullptr;
     ClusterTable* clusters = nullptr;
 };
-const ImFontLoader& color_loader();
 ColorGlyphHost color_host(const ImFontConfig* src) {
     ColorGlyphHost h;
     if (src && src->FontData && src->FontDataSize == (int)sizeof h) std::memcpy(&h, src->FontData, sizeof h);
