@@ -60,8 +60,13 @@ void details_panel(App& app) {
     score_chip_item("CX", sc.cx, false);
     ImGui::Text("%s", quadrant_label(sc.quadrant));
     if (!std::isnan(sc.gap)) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("gap UX-CX %+.1f", sc.gap);
+        // Beside the quadrant when it fits, else under it: a narrow panel (presentation's story at
+        // 1280 px) cut it to "gap UX-CX +".
+        char gap[32];
+        std::snprintf(gap, sizeof gap, "gap UX-CX %+.1f", sc.gap);
+        const float beside = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(gap).x;
+        if (beside <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+        ImGui::TextDisabled("%s", gap);
     }
     if (!comparing) details_priority(app, an, app.selected);  // importance and "why is this #N"
     if (!tp.description.empty()) {
