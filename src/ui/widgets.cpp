@@ -9,6 +9,7 @@
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8: ImGui's own UTF-8 decoding, as its text drawing does
 #include "core/validate.h"
+#include "core/utf8.h"
 #include "ui/fonts.h"
 #include "ui/palette.h"
 
@@ -99,17 +100,29 @@ std::string ellipsize(std::string_view text, float fs, float max_w) {
     ImFontBaked* font = ImGui::GetFont()->GetFontBaked(fs);
     static constexpr std::string_view kEllipsis = "\xe2\x80\xa6";  // U+2026
     const float ellipsis_w = font->GetCharAdvance((ImWchar)0x2026);
-    const char* const begin = text.data();
-    const char* const end = begin + text.size();
+    // Where the host draws clusters (Devanagari conjuncts, emoji sequences) a cluster is measured
+    // as the one glyph it is drawn as, and never cut: measuring its parts would also have the
+    // host draw each part for nothing.
+    ClusterTable* clusters = needs_visual_text(text) ? ui_fonts_clusters() : nullptr;
+    std::vector<uint32_t> cps;
+    if (clusters)
+        for (size_t i = 0; i < text.size();) cps.push_back(next_utf8(text, i));
     float w = 0;
     size_t cut = 0;  // the longest prefix that fits with the ellipsis after it
-    for (const char* p = begin; p < end;) {
-        unsigned int c = 0;
-        const int len = ImTextCharFromUtf8(&c, p, end);
-        if (len <= 0) break;
-        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD)));
-        p += len;
-        if (w + ellipsis_w <= max_w) cut = (size_t)(p - begin);
+    for (size_t p = 0, k = 0; p < text.size();) {
+        uint32_t c = 0;
+        const size_t from = p;
+        ClusterKind kind = ClusterKind::Script;
+        const size_t run_end = clusters ? cluster_end(cps, k, &kind) : k;
+        if (run_end > k) {
+            for (; k < run_end; k++) next_utf8(text, p);
+            c = cluster_code(*clusters, text.substr(from, p - from), kind);
+        } else {
+            c = next_utf8(text, p);
+            k++;
+        }
+        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c != 0 && c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD)));
+        if (w + ellipsis_w <= max_w) cut = p;
         if (w > max_w) break;
     }
     if (w <= max_w) return std::string(text);

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "ui/app.h"
+#include "ui/fonts.h"
 #include "ui/style.h"
 
 namespace uxcx::test {
@@ -17,8 +18,11 @@ namespace uxcx::test {
 struct UiHarness {
     App app;
     ImGuiContext* ctx = nullptr;
+    ColorGlyphSource glyph_source = nullptr;
 
-    explicit UiHarness(float width = 1600, float height = 1000) {
+    // `glyphs`: a host glyph source (ui/fonts.h) as the web host gives one; none by default, as
+    // in native builds.
+    explicit UiHarness(float width = 1600, float height = 1000, ColorGlyphSource glyphs = nullptr) : glyph_source(glyphs) {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         ui_configure_io(io);  // as the web host does: keyboard navigation on
@@ -47,7 +51,7 @@ struct UiHarness {
         };
         link(UXCX_FONT_UI, "ui.otf");
         link(UXCX_FONT_ICONS, "icons.ttf");
-        ui_setup_style(app, app.dpi_scale * ui_text_scale(app), dir.c_str());
+        ui_setup_style(app, app.dpi_scale * ui_text_scale(app), dir.c_str(), glyph_source);
     }
 
     // What a renderer does with Dear ImGui 1.92's texture requests (the font atlas is created and

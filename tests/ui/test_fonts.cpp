@@ -3,9 +3,11 @@
 // (uxcx.state().missingGlyphs), and text is rasterised at the size it is drawn.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "core/visual_text.h"
 #include "harness.h"
 #include "journeys.h"
@@ -150,6 +152,73 @@ TEST_CASE("Arabic and Hebrew names are drawn joined and right to left, every gly
     card = test::item_for(ui.app, 0);
     REQUIRE(card);
     CHECK(card->label == "0 \xd7\x9d\xd7\x95\xd7\x9c\xd7\xa9\xd7\xaa");  // "0", then תשלום read right to left
+}
+
+namespace {
+// A host that draws each glyph it is asked for as a solid block, 0.6 em wide per code point of the
+// text, and records what it was asked for (a plain function pointer, as the web host's: hence
+// the file-level record).
+std::vector<std::pair<std::string, ClusterKind>> g_host_asked;
+bool block_glyphs(std::string_view utf8, ClusterKind kind, float size, float, ColorGlyph& out) {
+    g_host_asked.emplace_back(std::string(utf8), kind);
+    size_t n = 0;
+    for (size_t i = 0; i < utf8.size(); n++) next_utf8(utf8, i);
+    out.w = std::max(1, (int)(size * 0.6f));
+    out.h = std::max(1, (int)size);
+    out.advance = (float)out.w + 1;
+    out.rgba.assign((size_t)out.w * (size_t)out.h * 4, 255);
+    return n > 0;
+}
+bool host_asked(const std::string& text, ClusterKind kind) {
+    for (const auto& [t, k] : g_host_asked)
+        if (t == text && k == kind) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("with a host that draws clusters, a conjunct and an emoji sequence are each one glyph from it") {
+    g_host_asked.clear();
+    test::UiHarness ui(1600, 1000, block_glyphs);
+    const std::string ksha = "\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7";  // क्ष: ka, virama, ssa
+    const std::string family = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7";  // 👨‍👩‍👧
+    REQUIRE(app_open(ui.app, test::generated_journey(3, ksha + " " + family + " "), "clusters.json").ok);
+    int n = 0;
+    void* devanagari_font = font_bytes(UXCX_FALLBACK_DEVANAGARI, &n);
+    REQUIRE(ui_fonts_add(ui.app, "devanagari.ttf", devanagari_font, n));
+    ui.app.map.fit = false;
+    ui.app.map.zoom = 1.2f;
+    ui.app.map.x = ui.app.map.y = 0;
+    ui.frames(4);
+    // The host was asked for each whole run, with its kind: letters for the conjunct, an emoji
+    // for the family. (The details panel's Name field asks for the parts too: a text field shows
+    // what is typed, as stored.)
+    CHECK(host_asked(ksha, ClusterKind::Script));
+    CHECK(host_asked(family, ClusterKind::Emoji));
+    // The card draws two cluster codes where the name has 3 + 5 code points.
+    const VisibleItem* card = test::item_for(ui.app, 0);
+    REQUIRE(card);
+    const ClusterTable& table = ui.app.fonts.clusters;
+    std::vector<std::string> drawn;
+    for (size_t i = 0; i < card->label.size();)
+        if (const ClusterTable::Entry* e = cluster_entry(table, next_utf8(card->label, i))) drawn.push_back(e->text);
+    CHECK(drawn == std::vector<std::string>{ksha, family});
+    CHECK(ui_missing_glyphs(ImGui::GetDrawData()) == 0);
+    // Letters take the text's colour (the host drew them white); the emoji keeps its own.
+    ImFontBaked* baked = ImGui::GetIO().Fonts->Fonts[0]->GetFontBaked(kUiFontSize);
+    const ImFontGlyph* letters = baked->FindGlyphNoFallback((ImWchar)table.codes.at(ksha));
+    const ImFontGlyph* emoji = baked->FindGlyphNoFallback((ImWchar)table.codes.at(family));
+    REQUIRE(letters);
+    REQUIRE(emoji);
+    CHECK_FALSE(letters->Colored);
+    CHECK(emoji->Colored);
+    // Shortening measures a cluster as the glyph it is drawn as: four families fit in the room of
+    // four glyphs (and a little), although their twelve parts would not.
+    ImGui::NewFrame();
+    const std::string four = family + family + family + family;
+    const float one = ImGui::GetFont()->GetFontBaked(16.0f)->GetCharAdvance((ImWchar)table.codes.at(family));
+    CHECK(ellipsize(four, 16.0f, one * 4.5f) == four);
+    CHECK(ellipsize(four + four, 16.0f, one * 4.5f) == family + family + family + "\xe2\x80\xa6");
+    ImGui::EndFrame();
 }
 
 TEST_CASE("a right-to-left paragraph wraps in reading order: its first words on the first line, right-aligned") {
