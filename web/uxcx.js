@@ -9,7 +9,8 @@
   // the map's fetch, instead of once app.js has loaded and run (Module.instantiateWasm hands the
   // compiled module over). Not in the single-file build (the wasm is in the page) nor from file://,
   // where Emscripten's own loading applies.
-  const wasmModule = !window.UXCX_EMBEDDED && /^https?:$/.test(location.protocol) && WebAssembly.compileStreaming
+  const wasmModule = !window.UXCX_EMBEDDED && /^https?:$/.test(location.protocol) && typeof WebAssembly === 'object' &&
+    WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(fetch('app.wasm', { credentials: 'same-origin' })) : null;
   if (wasmModule) wasmModule.catch(() => { /* instantiateWasm falls back to compiling the bytes */ });
   // Start-up's steps as User Timing marks ("uxcx:compiled", ...: performance.getEntriesByType('mark'),
