@@ -20,6 +20,16 @@ before(async () => {
   fs.writeFileSync(path.join(tmp, 'airline-wave1.csv'), surveyCsvText({ rows: ROWS, seed: 11 }));
   fs.writeFileSync(path.join(tmp, 'airline-wave2.csv'), surveyCsvText({ rows: ROWS, seed: 12 }));
   env = await start();
+  // One file chooser listener for the page's whole life. Playwright turns the page's file chooser
+  // interception on when a 'filechooser' listener is added and off when the last one goes, without
+  // waiting for either (the client's on() sends updateSubscription and does not await it): a
+  // waitForEvent set up just before a click raced that click, and the chooser opened uncaught
+  // (the app had called input.click() with the user's activation; 1 run in 6, idle).
+  env.page.on('filechooser', (chooser) => {
+    const waiter = chooserWaiters.shift();
+    if (waiter) waiter(chooser);
+    else chooser.setFiles([]).catch(() => {});  // nobody asked: answered as a cancelled picker
+  });
   await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url.replace(/\/$/, '') });
 });
 after(async () => {
@@ -29,11 +39,24 @@ after(async () => {
 
 const wifiId = 'inflight-wifi-service';
 
+// The next file chooser the page opens (see the listener in before()).
+const chooserWaiters = [];
+function nextChooser(timeout = 10000) {
+  return new Promise((resolve, reject) => {
+    const waiter = (chooser) => { clearTimeout(timer); resolve(chooser); };
+    const timer = setTimeout(() => {
+      chooserWaiters.splice(chooserWaiters.indexOf(waiter), 1);
+      reject(new Error(`no file chooser opened within ${timeout} ms`));
+    }, timeout);
+    chooserWaiters.push(waiter);
+  });
+}
+
 // Opens File, clicks "Import survey..." where the app says it drew it, answers the picker.
 async function pickSurvey(page, files) {
   await clickWidget(page, 'File');
   const item = await waitForPlace(page, (x) => x.import.widgets['menu-import']);
-  const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
+  const chooser = nextChooser();
   await clickAt(page, item);
   await (await chooser).setFiles(files);
 }
@@ -161,7 +184,7 @@ test('the next wave: the saved mapping fills the screen, and a mapping picked wi
   await pickSurvey(page, path.join(tmp, 'airline-wave2.csv'));
   let s = await waitForState(page, (x) => x.import.phase === 'mapping', 60000);
   assert.equal(s.import.columns.find((c) => c.name === 'Gender').role, 'segment', 'suggestions start afresh');
-  const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
+  const chooser = nextChooser();
   await click(page, 'load-mapping');
   await (await chooser).setFiles(mappingPath);
   s = await waitForState(page, (x) => x.import.mapping === 'airline.mapping.json');
