@@ -107,7 +107,7 @@ size_t cluster_end(const std::vector<uint32_t>& cs, size_t i, ClusterKind* kind)
 }
 
 uint32_t cluster_code(ClusterTable& table, std::string_view text, ClusterKind kind) {
-    if (const auto it = table.codes.find(std::string(text)); it != table.codes.end()) return it->second;
+    if (const auto it = table.codes.find(text); it != table.codes.end()) return it->second;
     if (table.entries.size() > (size_t)(kLastClusterCode - kFirstClusterCode)) return 0;
     const uint32_t code = kFirstClusterCode + (uint32_t)table.entries.size();
     table.entries.push_back({std::string(text), kind});

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,8 +39,13 @@ struct ClusterTable {
         std::string text;  // UTF-8, logical order
         ClusterKind kind = ClusterKind::Script;
     };
+    // Looked up by string_view without a copy: clusters are looked up every frame they are drawn.
+    struct TextHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     std::vector<Entry> entries;  // entries[i] is code kFirstClusterCode + i
-    std::unordered_map<std::string, uint32_t> codes;
+    std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> codes;
 };
 
 // True for a pictograph that the emoji font draws: the ranges of emoji and symbols without a

@@ -238,6 +238,13 @@ bool is_neutral(Bidi t) { return t == B || t == S || t == WS || t == ON; }
 // The direction a neighbour gives neutrals (N1): numbers count as right to left.
 Bidi strong_for_neutrals(Bidi t) { return t == L ? L : (t == R || t == EN || t == AN) ? R : ON; }
 
+// P2, P3: the paragraph's direction is its first strong letter's (left to right when none): 0 or 1.
+int paragraph_level(const std::vector<Bidi>& types) {
+    for (Bidi x : types)
+        if (x == L || x == R || x == AL) return x == L ? 0 : 1;
+    return 0;
+}
+
 // Text in visual order, left to right (UAX #9 for one paragraph, one line, no explicit embeddings).
 // A cluster code has the type of its first character: an emoji sequence is neutral, a Devanagari
 // syllable left to right.
@@ -256,13 +263,7 @@ std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical, const Cluste
     for (size_t i = 0; i < n; i++) t[i] = type(cs[i]);
     const std::vector<Bidi> original = t;
 
-    // P2, P3: the paragraph's direction is its first strong letter's (left to right when none).
-    int para = 0;
-    for (Bidi x : t)
-        if (x == L || x == R || x == AL) {
-            para = x == L ? 0 : 1;
-            break;
-        }
+    const int para = paragraph_level(t);
     const Bidi sor = para ? R : L;  // also eor: one paragraph, one level run
 
     for (size_t i = 0; i < n; i++)  // W1: a mark takes the type of what it sits on
@@ -357,11 +358,9 @@ std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical, const Cluste
 
 bool reads_right_to_left(std::string_view s) {
     if (!needs_visual_text(s)) return false;
-    for (size_t i = 0; i < s.size();) {
-        const Bidi t = bidi_type(next_utf8(s, i));
-        if (t == L || t == R || t == AL) return t != L;
-    }
-    return false;
+    std::vector<Bidi> types;
+    for (size_t i = 0; i < s.size();) types.push_back(bidi_type(next_utf8(s, i)));
+    return paragraph_level(types) == 1;
 }
 
 bool needs_visual_text(std::string_view s) {

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "imgui_internal.h"  // ImTextCharFromUtf8: ImGui's own UTF-8 decoding, as its text drawing does
 #include "core/validate.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
@@ -109,19 +108,23 @@ std::string ellipsize(std::string_view text, float fs, float max_w) {
         for (size_t i = 0; i < text.size();) cps.push_back(next_utf8(text, i));
     float w = 0;
     size_t cut = 0;  // the longest prefix that fits with the ellipsis after it
-    for (size_t p = 0, k = 0; p < text.size();) {
+    for (size_t p = 0, k = 0; p < text.size();) {  // p: bytes, k: code points (cps) read so far
         uint32_t c = 0;
-        const size_t from = p;
         ClusterKind kind = ClusterKind::Script;
         const size_t run_end = clusters ? cluster_end(cps, k, &kind) : k;
-        if (run_end > k) {
-            for (; k < run_end; k++) next_utf8(text, p);
-            c = cluster_code(*clusters, text.substr(from, p - from), kind);
-        } else {
+        if (run_end > k) {  // as visual_text draws it: one code, or the parts when the table is full
+            size_t q = p;
+            for (size_t i = k; i < run_end; i++) next_utf8(text, q);
+            if ((c = cluster_code(*clusters, text.substr(p, q - p), kind)) != 0) {
+                p = q;
+                k = run_end;
+            }
+        }
+        if (c == 0) {
             c = next_utf8(text, p);
             k++;
         }
-        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c != 0 && c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD)));
+        w += (c == '\n' ? 0.0f : font->GetCharAdvance((ImWchar)(c <= IM_UNICODE_CODEPOINT_MAX ? c : 0xFFFD)));
         if (w + ellipsis_w <= max_w) cut = p;
         if (w > max_w) break;
     }

@@ -9,7 +9,6 @@
 
 #include "imgui.h"
 #include "ui/app.h"
-#include "ui/fonts.h"
 #include "ui/style.h"
 
 namespace uxcx::test {
