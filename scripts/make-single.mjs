@@ -58,7 +58,9 @@ function singleFile(withFonts) {
   };
   swap("script-src 'self' 'wasm-unsafe-eval'", `script-src ${hashes.join(' ')} 'wasm-unsafe-eval'`);
   swap('href="icon.svg"', `href="data:image/svg+xml;base64,${fs.readFileSync(path.join(src, 'web/icon.svg')).toString('base64')}"`);
-  swap('<link rel="preload" href="app.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');  // the wasm is inline
+  // The scripts and the wasm are inline.
+  swap('<link rel="preload" href="uxcx.js" as="script">\n<link rel="preload" href="app.js" as="script">\n' +
+    '<link rel="preload" href="app.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');
   swap('<link rel="stylesheet" href="uxcx.css">', `<style>\n${read('web/uxcx.css')}</style>`);
   swap('<script src="limits.js"></script>', (withFonts ? `<script>${scripts[5]}</script>\n` : '') +
     `<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);

@@ -64,6 +64,11 @@
     overlayText.textContent = text;
     overlay.hidden = false;
   }
+  // The Loading box (index.html starts it hidden) appears only when the start takes longer than a
+  // page load: shown at once, it flashed before every map, and laying out its text (the page's
+  // first, which sets up the browser's fonts) took 40-50 ms of the main thread at start-up.
+  const START_OVERLAY_MS = 1000;
+  const startOverlay = setTimeout(() => { if (!aborted && overlay.hidden) showOverlay('Loading…'); }, START_OVERLAY_MS);
 
   // A short message at the bottom of the page: link copied, link too long, kept the open map.
   let notice = null, toastTimer = 0;
@@ -210,7 +215,12 @@
       // The address bar should not claim a link the open map no longer came from: a reload then
       // restores this map from IndexedDB instead of reopening the link.
       if (how !== 'link' && location.hash) history.replaceState(null, '', location.href.split('#')[0]);
-      if (r.openedAs === 'open') remember(bytes, name, sourceUrl, how === 'new');
+      if (r.openedAs === 'open') {
+        const mine = current;
+        const rememberIt = () => { if (current === mine) remember(bytes, name, sourceUrl, how === 'new'); };
+        if (startRemembers && !firstFrameDrawn) startRemembers.push(rememberIt);  // after the first frame
+        else rememberIt();
+      }
     }
     return r;
   }
@@ -679,6 +689,10 @@
   const idbDel = (s, k) => idb(s, 'readwrite', (o) => o.delete(k));
 
   let recent = [];
+  // The start-up map is remembered in Recent after its first frame (the start-up, at the end):
+  // until then its remembering waits here. A map that replaced it meanwhile is the one remembered.
+  let startRemembers = [];
+  let firstFrameDrawn = false;
   let storeQueue = Promise.resolve();  // one write after another, in order
   const queue = (fn) => { storeQueue = storeQueue.then(fn).catch((e) => console.warn('uxcx: could not save:', e)); return storeQueue; };
 
@@ -953,6 +967,9 @@
   // ---- host functions called from C++ (src/platform/web/web_host.cpp) -----------------------
   window.uxcxHost = {
     firstFrame() {
+      firstFrameDrawn = true;
+      clearTimeout(startOverlay);
+      canvas.classList.remove('starting');
       overlay.hidden = true;
       mark('first-frame');
       resolveReady();
@@ -1094,6 +1111,7 @@
   function showRecovery(what) {
     if (aborted) return;
     aborted = true;
+    clearTimeout(startOverlay);
     overlay.hidden = true;
     document.getElementById('recovery-what').textContent = String(what);
     const button = document.getElementById('recovery-download');
@@ -1147,7 +1165,7 @@
       setTimeout(release, START_HOLD_MS);
       mark('runtime');
       resolveRuntime();
-      (started || Promise.resolve()).then(release, release);
+      startShown.then(release, release);
     },
     onAbort(what) {
       showRecovery(what);
@@ -1242,20 +1260,35 @@
   }
   const storedRecent = idbGet('meta', 'recent');
   storedRecent.catch(() => {});
+  // What the person came to see is drawn first. A link's map opens while the Recent list is still
+  // read from IndexedDB; frames are released as soon as the start-up map is open (startShown);
+  // remembering it in Recent (its entry, its bytes written to IndexedDB: 30-80 ms at start-up,
+  // when each of those calls into the app is a first call that V8 compiles), the Recent menu,
+  // the samples and the autosave come after its first frame. `started` resolves once all is done.
+  let resolveStartShown;
+  const startShown = new Promise((res) => { resolveStartShown = res; });
   started = runtime.then(async () => {
     try {
-      // Merged, not replaced: a map may have been opened (and remembered) while this was read.
-      const stored = (await storedRecent) || [];
-      recent = [...recent, ...stored.filter((s) => !recent.some((r) => r.id === s.id))].slice(0, RECENT_MAX);
-    } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
-    takeLeaveNotes();
+      const fromLink = openFromParams(hashParams(), hashQuery());  // null without a link
+      try {
+        // Merged, not replaced, should an entry have been added before the list was read.
+        const stored = (await storedRecent) || [];
+        recent = [...recent, ...stored.filter((s) => !recent.some((r) => r.id === s.id))].slice(0, RECENT_MAX);
+      } catch (e) { console.warn('uxcx: no IndexedDB:', e); }
+      takeLeaveNotes();
+      if (await fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
+      leftBytes.clear();
+    } finally {
+      resolveStartShown();
+    }
+    mark('opened');
+    await Promise.race([ready, new Promise((res) => setTimeout(res, START_HOLD_MS))]).catch(() => {});
+    const remembers = startRemembers;
+    startRemembers = null;
+    for (const rememberIt of remembers) rememberIt();
     pushRecent();
     loadSamples();
-    const fromLink = await openFromParams(hashParams(), hashQuery());
-    if (fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
-    leftBytes.clear();
     watchForChanges();
-    mark('opened');
   }, () => {});
   window.addEventListener('hashchange', () => { runtime.then(() => openFromParams(hashParams(), hashQuery())); });
 

@@ -41,18 +41,24 @@ export function instrument(n) {
   // 100,000 the fitted map is drawn as density, without cards), the end of the first app frame
   // after the event (ImGui consumes it there).
   const key = (s) => s.items.slice(0, 8).map((i) => `${i.id}@${i.x.toFixed(1)},${i.y.toFixed(1)}`).join(' ');
-  // state() is not asked before the start-up open is done (uxcx.started): the map cannot be on
-  // screen before, and each call serialises the app's whole state, work the bare page is not given.
-  let seen = false, before = null, sentAt = 0, deadline = 0, startedDone = false;
+  // state() is not asked before the app's first frame (uxcx.ready): the map cannot be on screen
+  // before, and each call serialises the app's whole state, work the bare page is not given. The
+  // first frame itself is looked at as it ends (ready resolves in it): if it drew the map, mapAt is
+  // the next frame, as for any later one.
+  let seen = false, before = null, sentAt = 0, deadline = 0, readyDone = false;
+  const look = () => { try { return window.uxcx.state(); } catch (e) { return null; } };
   const poll = () => {
     const u = window.uxcx;
-    if (u && u.ready && B.readyAt === null) u.ready.then(() => { if (B.readyAt === null) B.readyAt = performance.now(); });
-    if (u && u.started && !B.startedHooked) {
-      B.startedHooked = true;
-      u.started.then(() => { startedDone = true; }, () => { startedDone = true; });
+    if (u && u.ready && !B.readyHooked) {
+      B.readyHooked = true;
+      u.ready.then(() => {
+        B.readyAt = performance.now();
+        readyDone = true;
+        const s = n ? look() : null;
+        if (s && s.touchpoints === n) seen = true;
+      }, () => {});
     }
-    let s = null;
-    try { s = u && u.state && (startedDone || !u.started) ? u.state() : null; } catch (e) { s = null; }
+    const s = readyDone ? look() : null;
     if (n === 0) { if (B.readyAt !== null) return; raf(poll); return; }
     if (!seen) {
       if (s && s.touchpoints === n) seen = true;

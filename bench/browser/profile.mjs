@@ -47,7 +47,7 @@ await cdp.send('Tracing.start', {
   transferMode: 'ReportEvents',
   traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: [
     'toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
-    'v8', 'v8.wasm', 'disabled-by-default-v8.cpu_profiler', 'blink', 'loading', 'gpu', 'viz', 'cc', 'benchmark', 'netlog'] },
+    'v8', 'v8.wasm', 'disabled-by-default-v8.cpu_profiler', 'blink', 'loading', 'gpu', 'viz', 'cc', 'benchmark', 'netlog', ...(process.env.EXTRA_CATS ? process.env.EXTRA_CATS.split(',') : [])] },
 });
 
 // Marks in the trace: the console.time-like user timings are not needed; the page's own clock is.
