@@ -121,6 +121,61 @@ test('#map=: a good link opens with its view and selection; 404 and not-a-journe
   await assertRefused(page, /Could not fetch http:\/\/127\.0\.0\.1:9\/nothing\.json/);
 });
 
+test('#map= at start: the first frame is the map, then it is in Recent; a slow link shows Loading… until it is there', async () => {
+  const { page } = env;
+  // Whether the page's Loading box was ever shown, and what it said (it starts hidden). Only on
+  // pages opened with ?watch (the script stays with the page for the tests after this one).
+  const watchOverlay = () => {
+    if (location.search !== '?watch') return;
+    window.__overlayShown = [];
+    new MutationObserver(() => {
+      const o = document.getElementById('overlay');
+      if (o && !o.hidden) window.__overlayShown.push([performance.now(), o.textContent, window.uxcx.state() ? window.uxcx.state().frames : -1]);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+    // What the first frame showed, read as it ends (uxcx.ready resolves in it).
+    let hook;
+    Object.defineProperty(window, 'uxcx', { configurable: true, get: () => hook, set: (v) => {
+      hook = v;
+      v.ready.then(() => { const st = v.state(); window.__firstFrame = { title: st.title, frames: st.frames }; });
+    } });
+  };
+  await page.addInitScript(watchOverlay);
+  try {
+    // A link that answers at once: its map is the first thing drawn, with no Loading box on the way.
+    await page.goto('about:blank');
+    await page.goto(env.url + 'index.html?watch#map=assets/samples/livechat.json');
+    await page.evaluate(() => window.uxcx.ready);
+    const first = await page.evaluate(() => window.__firstFrame);
+    assert.equal(first.title, LIVECHAT, 'the first frame shows the linked map');
+    assert.equal(first.frames, 1, 'nothing was drawn before it');
+    assert.deepEqual(await page.evaluate(() => window.__overlayShown), [], 'no Loading box for a map that is there at once');
+    // Remembered once started (after its first frame): Recent has it, once.
+    await page.evaluate(() => window.uxcx.started);
+    const recent = await page.evaluate(() => window.uxcx.recent());
+    assert.equal(recent[0].sourceUrl, env.url + 'assets/samples/livechat.json');
+    assert.equal(recent.filter((r) => r.sourceUrl === recent[0].sourceUrl).length, 1, 'one entry per linked map');
+
+    // A link the server holds 1.6 s: after a second the page says it is loading (nothing drawn yet),
+    // then the map replaces it.
+    await page.route('**/slow-livechat.json', async (route) => {
+      await new Promise((res) => setTimeout(res, 1600));
+      await route.fulfill({ contentType: 'application/json', body: sampleText('livechat.json') });
+    });
+    await page.goto('about:blank');
+    await page.goto(env.url + 'index.html?watch#map=slow-livechat.json');
+    await page.waitForFunction(() => window.__overlayShown && window.__overlayShown.length > 0, null, { timeout: 5000 });
+    const [[at, text, framesThen]] = await page.evaluate(() => window.__overlayShown);
+    assert.match(text, /Loading…/);
+    assert.ok(at >= 900, `the Loading box came at ${at.toFixed(0)} ms, before a page load's second`);
+    assert.ok(framesThen <= 0, 'nothing drawn while it loads');
+    const s = await waitForState(page, (st) => st.title === LIVECHAT);
+    assert.equal(await page.evaluate(() => document.getElementById('overlay').hidden), true, 'the box goes with the first frame');
+    assert.equal(s.sourceUrl, env.url + 'slow-livechat.json');
+  } finally {
+    await page.unroute('**/slow-livechat.json');
+  }
+});
+
 test('#data=: Copy link carries a real journey, its view and selection; the receiver sees the same', async () => {
   const { page } = env;
   await openApp(page, env.url);
