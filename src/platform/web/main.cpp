@@ -284,6 +284,29 @@ void frame(void* user) {
     after_frame();
 }
 
+// Makes the GPU ready for ImGui's draws while the start-up map still loads: one tiny ImGui frame
+// (a glyph, so the font atlas's texture is made too), drawn to the canvas while it is hidden
+// (uxcx.css, class "starting": nobody sees it, and a hidden canvas is not composited, so the page
+// does not wait for it), and submitted at once. Without a GPU, SwiftShader JIT-compiles its
+// routines for ImGui's shader, blending and atlas sampling at the first draw: done here, that
+// runs in the GPU process beside the open instead of after the first real frame.
+void warm_gpu() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2((float)g_backing_w, (float)g_backing_h);
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ImGui::GetForegroundDrawList()->AddText(ImVec2(0, 0), IM_COL32_WHITE, "x");
+    ImGui::Render();
+    glViewport(0, 0, g_backing_w, g_backing_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A fence, not glFlush alone: ANGLE keeps an open render pass across a flush (waiting for more
+    // draws to the same target) and submits it only when something must be signalled.
+    GLsync sent = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    glFlush();
+    glDeleteSync(sent);
+}
+
 }  // namespace
 
 namespace uxcx {
@@ -334,6 +357,8 @@ int main() {
     pio.Platform_SetClipboardTextFn = uxcx::web_host_clipboard_set;
 
     uxcx::App& app = uxcx::web_host_app();
+    sync_canvas_size(app);
+    warm_gpu();
     js_wake_on_input();
     js_wake_on_exports();
     wake(Wake::StateChange);
