@@ -68,7 +68,8 @@
   // page load: shown at once, it flashed before every map, and laying out its text (the page's
   // first, which sets up the browser's fonts) took 40-50 ms of the main thread at start-up.
   const START_OVERLAY_MS = 1000;
-  const startOverlay = setTimeout(() => { if (!aborted && overlay.hidden) showOverlay('Loading…'); }, START_OVERLAY_MS);
+  let startOverlayText = 'Loading…';  // or what the start-up open is doing (a big map in the worker)
+  const startOverlay = setTimeout(() => { if (!aborted && overlay.hidden) showOverlay(startOverlayText); }, START_OVERLAY_MS);
 
   // A short message at the bottom of the page: link copied, link too long, kept the open map.
   let notice = null, toastTimer = 0;
@@ -100,6 +101,9 @@
 
   // Opening another map never silently discards unsaved changes (Document::dirty in C++).
   function mayReplace() {
+    // Before the first frame the only opens are the start-up's and the hook's: nothing to lose yet
+    // (and no first call into the app, which V8 would compile, in the start-up's way).
+    if (!firstFrameDrawn) return true;
     const s = docState();
     if (!s.hasDocument || !s.dirty) return true;
     return window.confirm(`"${s.title}" has changes that are not saved anywhere.\n\n` +
@@ -147,10 +151,11 @@
     }
   }
 
-  // The loading worker, started on the first big map and kept: {id, bytes} in, {id, pack | error} out.
+  // The loading worker, started for the first big map (a start-up link's as soon as its size is known)
+  // and kept: {id, bytes} in, {id, pack | error} out.
   let loader = null, loaderIds = 0;
   const loaderWaiting = new Map();
-  function loadInWorker(bytes) {
+  function startLoader() {
     if (!loader) {
       loader = new Worker('loader-worker.js');
       loader.onmessage = (e) => {
@@ -167,6 +172,9 @@
         loader = null;
       };
     }
+  }
+  function loadInWorker(bytes) {
+    startLoader();
     const id = ++loaderIds;
     const reply = new Promise((res) => loaderWaiting.set(id, res));
     loader.postMessage({ id, bytes });  // copied, not transferred: `current` and remember() keep them
@@ -174,7 +182,10 @@
   }
 
   async function openInWorker(bytes, name, sourceUrl, how, purpose) {
-    showOverlay(`Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`);
+    const doing = `Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`;
+    // At start-up nothing is on screen yet: the start-up's box says it, if the open takes a while.
+    if (firstFrameDrawn) showOverlay(doing);
+    else startOverlayText = doing;
     // The overlay hides the map meanwhile: drawing frames nobody sees would only take CPU from
     // the worker (with a software renderer that made loading twice as slow).
     holdFrames(true);
@@ -1255,6 +1266,11 @@
         const response = fetch(abs.href, { credentials: 'omit' });
         response.catch(() => {});  // openUrl reports a failure, with the words for it
         earlyFetch = { href: abs.href, response };
+        // A map the worker will load: the worker starts (its script, its wasm compiled) while
+        // the map downloads and the app's own wasm starts, not once the bytes are all here.
+        response.then((r) => {
+          if (Number(r.headers.get('Content-Length') || 0) > WORKER_MIN_BYTES && !embedded && typeof Worker === 'function') startLoader();
+        }, () => {});
       }
     } catch (e) { /* not an address: openUrl says so */ }
   }
