@@ -118,6 +118,11 @@
   // on the page: loading 21.7 MB (100k touchpoints) on the page froze it for 3.6 s. Below it,
   // loading takes tens of ms, less than starting the worker and copying the result would cost.
   const WORKER_MIN_BYTES = 1024 * 1024;
+  // Before the first frame nothing is on screen to freeze, and the page's own open of a few MB
+  // (no worker to start, no result to pack and copy back) draws the map sooner: the worker takes
+  // over above this.
+  const START_WORKER_MIN_BYTES = 4 * 1024 * 1024;
+  const workerMinBytes = () => (firstFrameDrawn ? WORKER_MIN_BYTES : START_WORKER_MIN_BYTES);
 
   // Copies the bytes into memory C++ allocated (never onto the stack), then calls uxcx_open.
   // how: the way in: 'file', 'drop', 'paste', 'link', 'sample', 'recent', 'hook'.
@@ -135,7 +140,7 @@
       return { ok: false, cancelled: true, errors: [], warnings: [] };
     }
     // The single-file build has no worker script to start: it loads on the page.
-    if (bytes.length > WORKER_MIN_BYTES && !embedded && typeof Worker === 'function')
+    if (bytes.length > workerMinBytes() && !embedded && typeof Worker === 'function')
       return openInWorker(bytes, name, sourceUrl, how, purpose);
     return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
   }
@@ -1269,7 +1274,7 @@
         // A map the worker will load: the worker starts (its script, its wasm compiled) while
         // the map downloads and the app's own wasm starts, not once the bytes are all here.
         response.then((r) => {
-          if (Number(r.headers.get('Content-Length') || 0) > WORKER_MIN_BYTES && !embedded && typeof Worker === 'function') startLoader();
+          if (Number(r.headers.get('Content-Length') || 0) > START_WORKER_MIN_BYTES && !embedded && typeof Worker === 'function') startLoader();
         }, () => {});
       }
     } catch (e) { /* not an address: openUrl says so */ }
