@@ -1314,8 +1314,11 @@
   window.addEventListener('hashchange', () => { runtime.then(() => openFromParams(hashParams(), hashQuery())); });
 
   // Offline after one visit: the service worker caches the app shell (web/sw.js). Not on file://.
-  // Registered once the first frame is up: its install fetches and stores the whole shell, work
-  // that would otherwise compete with the start-up for the network and the cores.
+  // Registered a second after the start-up is done: its install fetches and stores the whole shell
+  // (2 MB), work that competed for the two cores with the first frames (their rasterising in the
+  // GPU process) when it started with the first frame.
+  const SERVICE_WORKER_DELAY_MS = 1000;
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol))
-    ready.then(() => navigator.serviceWorker.register('sw.js')).catch((e) => console.warn('uxcx: no offline copy:', e.message));
+    started.then(() => new Promise((res) => setTimeout(res, SERVICE_WORKER_DELAY_MS)))
+      .then(() => navigator.serviceWorker.register('sw.js')).catch((e) => console.warn('uxcx: no offline copy:', e.message));
 })();
