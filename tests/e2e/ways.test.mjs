@@ -141,14 +141,16 @@ test('#map= at start: the first frame is the map, then it is in Recent; a slow l
   };
   await page.addInitScript(watchOverlay);
   try {
-    // A link that answers at once: its map is the first thing drawn, with no Loading box on the way.
+    // A link that answers at once: its map is the first thing drawn, and no Loading box flashes on
+    // the way (one may appear only once a second has gone by: on a very slow machine).
     await page.goto('about:blank');
     await page.goto(env.url + 'index.html?watch#map=assets/samples/livechat.json');
     await page.evaluate(() => window.uxcx.ready);
     const first = await page.evaluate(() => window.__firstFrame);
     assert.equal(first.title, LIVECHAT, 'the first frame shows the linked map');
     assert.equal(first.frames, 1, 'nothing was drawn before it');
-    assert.deepEqual(await page.evaluate(() => window.__overlayShown), [], 'no Loading box for a map that is there at once');
+    for (const [at] of await page.evaluate(() => window.__overlayShown))
+      assert.ok(at >= 900, `a Loading box at ${at.toFixed(0)} ms, before the page had taken a second`);
     // Remembered once started (after its first frame): Recent has it, once.
     await page.evaluate(() => window.uxcx.started);
     const recent = await page.evaluate(() => window.uxcx.recent());
