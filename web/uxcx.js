@@ -987,6 +987,8 @@
       clearTimeout(startOverlay);
       canvas.classList.remove('starting');
       overlay.hidden = true;
+      // The start-up's hold ended before a slow link's map came: the app shows, and says so.
+      if (!startOpenDone && startMap !== null) notify(`Opening ${startMap}… it is still on its way.`);
       mark('first-frame');
       resolveReady();
     },
@@ -1286,7 +1288,7 @@
   // remembering it in Recent (its entry, its bytes written to IndexedDB: 30-80 ms at start-up,
   // when each of those calls into the app is a first call that V8 compiles), the Recent menu,
   // the samples and the autosave come after its first frame. `started` resolves once all is done.
-  let resolveStartShown;
+  let resolveStartShown, startOpenDone = false;
   const startShown = new Promise((res) => { resolveStartShown = res; });
   started = runtime.then(async () => {
     try {
@@ -1300,6 +1302,7 @@
       if (await fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
       leftBytes.clear();
     } finally {
+      startOpenDone = true;
       resolveStartShown();
     }
     mark('opened');

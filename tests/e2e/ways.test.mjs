@@ -121,7 +121,7 @@ test('#map=: a good link opens with its view and selection; 404 and not-a-journe
   await assertRefused(page, /Could not fetch http:\/\/127\.0\.0\.1:9\/nothing\.json/);
 });
 
-test('#map= at start: the first frame is the map, then it is in Recent; a slow link shows Loading… until it is there', async () => {
+test('#map= at start: the first frame is the map, then it is in Recent; a slow link shows Loading…, a slower one the app and a notice', async () => {
   const { page } = env;
   // Whether the page's Loading box was ever shown, and what it said (it starts hidden). Only on
   // pages opened with ?watch (the script stays with the page for the tests after this one).
@@ -173,8 +173,22 @@ test('#map= at start: the first frame is the map, then it is in Recent; a slow l
     const s = await waitForState(page, (st) => st.title === LIVECHAT);
     assert.equal(await page.evaluate(() => document.getElementById('overlay').hidden), true, 'the box goes with the first frame');
     assert.equal(s.sourceUrl, env.url + 'slow-livechat.json');
+
+    // Held 4.5 s, well past the 2 s the start-up waits for it: the app shows, says the map is on
+    // its way, and the map replaces the first screen when it comes.
+    await page.route('**/slower-livechat.json', async (route) => {
+      await new Promise((res) => setTimeout(res, 4500));
+      await route.fulfill({ contentType: 'application/json', body: sampleText('livechat.json') });
+    });
+    await page.goto('about:blank');
+    await page.goto(env.url + 'index.html#map=slower-livechat.json');
+    const shown = await page.evaluate(async () => { await window.uxcx.ready; const st = window.uxcx.state(); return { touchpoints: st.touchpoints, notice: st.notice }; });
+    assert.equal(shown.touchpoints, 0, 'the app shows before the map');
+    assert.match(shown.notice.text, /Opening slower-livechat\.json… it is still on its way/);
+    assert.equal((await waitForState(page, (st) => st.title === LIVECHAT)).sourceUrl, env.url + 'slower-livechat.json');
   } finally {
     await page.unroute('**/slow-livechat.json');
+    await page.unroute('**/slower-livechat.json');
   }
 });
 
