@@ -6,6 +6,8 @@
 // `--profiling-funcs`), and what the app draws (draw calls and vertices, from ImGui's draw data).
 // Usage: node bench/browser/profile.mjs [--web build/web] [--data DIR] [--n 50] [--page index.html]
 //        [--out bench/out/profile] [--no-pan]
+// EXTRA_CATS=a,b adds trace categories, e.g. gpu.angle,disabled-by-default-gpu.decoder (ANGLE's
+// and the GPU decoder's events inside the GPU process's command-buffer flushes).
 // DIR holds bench-N.json (scripts/bench writes them to bench/out/data with build/native/gen).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
