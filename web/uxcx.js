@@ -118,6 +118,8 @@
   // on the page: loading 21.7 MB (100k touchpoints) on the page froze it for 3.6 s. Below it,
   // loading takes tens of ms, less than starting the worker and copying the result would cost.
   const WORKER_MIN_BYTES = 1024 * 1024;
+  // The single-file build has no worker script to start: it loads on the page.
+  const workerAvailable = !embedded && typeof Worker === 'function';
   // Before the first frame nothing is on screen to freeze, and the page's own open of a few MB
   // (no worker to start, no result to pack and copy back) draws the map sooner: the worker takes
   // over above this.
@@ -139,8 +141,7 @@
       notify('Kept the open map: it has unsaved changes.', 'warning');
       return { ok: false, cancelled: true, errors: [], warnings: [] };
     }
-    // The single-file build has no worker script to start: it loads on the page.
-    if (bytes.length > workerMinBytes() && !embedded && typeof Worker === 'function')
+    if (bytes.length > workerMinBytes() && workerAvailable)
       return openInWorker(bytes, name, sourceUrl, how, purpose);
     return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
   }
@@ -1276,7 +1277,7 @@
         // A map the worker will load: the worker starts (its script, its wasm compiled) while
         // the map downloads and the app's own wasm starts, not once the bytes are all here.
         response.then((r) => {
-          if (Number(r.headers.get('Content-Length') || 0) > START_WORKER_MIN_BYTES && !embedded && typeof Worker === 'function') startLoader();
+          if (Number(r.headers.get('Content-Length') || 0) > START_WORKER_MIN_BYTES && workerAvailable) startLoader();
         }, () => {});
       }
     } catch (e) { /* not an address: openUrl says so */ }

@@ -238,10 +238,13 @@ bool is_neutral(Bidi t) { return t == B || t == S || t == WS || t == ON; }
 // The direction a neighbour gives neutrals (N1): numbers count as right to left.
 Bidi strong_for_neutrals(Bidi t) { return t == L ? L : (t == R || t == EN || t == AN) ? R : ON; }
 
-// P2, P3: the paragraph's direction is its first strong letter's (left to right when none): 0 or 1.
+// P2, P3: a paragraph's direction is its first strong letter's (left to right when none). The
+// level a letter gives it: 0 left to right, 1 right to left, -1 not a strong letter.
+int strong_level(Bidi t) { return t == L ? 0 : (t == R || t == AL) ? 1 : -1; }
+
 int paragraph_level(const std::vector<Bidi>& types) {
     for (Bidi x : types)
-        if (x == L || x == R || x == AL) return x == L ? 0 : 1;
+        if (const int level = strong_level(x); level >= 0) return level;
     return 0;
 }
 
@@ -358,9 +361,10 @@ std::vector<uint32_t> reorder(const std::vector<uint32_t>& logical, const Cluste
 
 bool reads_right_to_left(std::string_view s) {
     if (!needs_visual_text(s)) return false;
-    std::vector<Bidi> types;
-    for (size_t i = 0; i < s.size();) types.push_back(bidi_type(next_utf8(s, i)));
-    return paragraph_level(types) == 1;
+    // As paragraph_level, without a vector: called per paragraph of wrapped text in every frame.
+    for (size_t i = 0; i < s.size();)
+        if (const int level = strong_level(bidi_type(next_utf8(s, i))); level >= 0) return level == 1;
+    return false;
 }
 
 bool needs_visual_text(std::string_view s) {

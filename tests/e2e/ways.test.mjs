@@ -157,38 +157,39 @@ test('#map= at start: the first frame is the map, then it is in Recent; a slow l
     assert.equal(recent[0].sourceUrl, env.url + 'assets/samples/livechat.json');
     assert.equal(recent.filter((r) => r.sourceUrl === recent[0].sourceUrl).length, 1, 'one entry per linked map');
 
-    // A link the server holds 1.6 s: after a second the page says it is loading (nothing drawn yet),
-    // then the map replaces it.
-    await page.route('**/slow-livechat.json', async (route) => {
-      await new Promise((res) => setTimeout(res, 1600));
+    // A link whose answer the test holds back until it has seen what the page shows meanwhile.
+    let letThrough = null;
+    await page.route('**/held-livechat.json', async (route) => {
+      await new Promise((res) => { letThrough = res; });
       await route.fulfill({ contentType: 'application/json', body: sampleText('livechat.json') });
     });
+    const url = env.url + 'held-livechat.json';
+
+    // After a second the page says it is loading, with nothing drawn; the map then replaces it.
     await page.goto('about:blank');
-    await page.goto(env.url + 'index.html?watch#map=slow-livechat.json');
-    await page.waitForFunction(() => window.__overlayShown && window.__overlayShown.length > 0, null, { timeout: 5000 });
+    await page.goto(env.url + 'index.html?watch#map=held-livechat.json');
+    await page.waitForFunction(() => window.__overlayShown && window.__overlayShown.length > 0, null, { timeout: 10000 });
     const [[at, text, framesThen]] = await page.evaluate(() => window.__overlayShown);
     assert.match(text, /Loading…/);
     assert.ok(at >= 900, `the Loading box came at ${at.toFixed(0)} ms, before a page load's second`);
     assert.ok(framesThen <= 0, 'nothing drawn while it loads');
-    const s = await waitForState(page, (st) => st.title === LIVECHAT);
+    letThrough();
+    let s = await waitForState(page, (st) => st.title === LIVECHAT);
     assert.equal(await page.evaluate(() => document.getElementById('overlay').hidden), true, 'the box goes with the first frame');
-    assert.equal(s.sourceUrl, env.url + 'slow-livechat.json');
+    assert.equal(s.sourceUrl, url);
 
-    // Held 4.5 s, well past the 2 s the start-up waits for it: the app shows, says the map is on
-    // its way, and the map replaces the first screen when it comes.
-    await page.route('**/slower-livechat.json', async (route) => {
-      await new Promise((res) => setTimeout(res, 4500));
-      await route.fulfill({ contentType: 'application/json', body: sampleText('livechat.json') });
-    });
+    // Past the 2 s the start-up waits for a link: the app shows and says the map is on its way;
+    // the map replaces the first screen when it comes.
     await page.goto('about:blank');
-    await page.goto(env.url + 'index.html#map=slower-livechat.json');
+    await page.goto(env.url + 'index.html#map=held-livechat.json');
     const shown = await page.evaluate(async () => { await window.uxcx.ready; const st = window.uxcx.state(); return { touchpoints: st.touchpoints, notice: st.notice }; });
     assert.equal(shown.touchpoints, 0, 'the app shows before the map');
-    assert.match(shown.notice.text, /Opening slower-livechat\.json… it is still on its way/);
-    assert.equal((await waitForState(page, (st) => st.title === LIVECHAT)).sourceUrl, env.url + 'slower-livechat.json');
+    assert.match(shown.notice.text, /Opening held-livechat\.json… it is still on its way/);
+    letThrough();
+    s = await waitForState(page, (st) => st.title === LIVECHAT);
+    assert.equal(s.sourceUrl, url);
   } finally {
-    await page.unroute('**/slow-livechat.json');
-    await page.unroute('**/slower-livechat.json');
+    await page.unroute('**/held-livechat.json');
   }
 });
 
