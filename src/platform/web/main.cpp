@@ -21,6 +21,7 @@
 #include "imgui_internal.h"  // the context's input queue (input_pending)
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/web/solid_fills.h"
 #include "platform/web/web_host.h"
 #include "ui/app.h"
 #include "ui/style.h"
@@ -274,6 +275,7 @@ void frame(void* user) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    uxcx::mark_solid_fills(ImGui::GetDrawData());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     uxcx::web_host_frame_rendered();
 

@@ -1,0 +1,53 @@
+// render.test.mjs: how frames are drawn. Solid fills skip the font atlas (platform/web/
+// solid_fills.cpp: the cheap path without a GPU) and draw the pixels of the sampled ones.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, waitForState, frames, decodePng, sampleText } from './lib.mjs';
+
+let env;
+
+before(async () => {
+  env = await start();
+  await openApp(env.page, env.url);
+  const r = await env.page.evaluate((text) => window.uxcx.load(text, 'livechat.json'), sampleText('livechat.json'));
+  assert.equal(r.ok, true, JSON.stringify(r.errors));
+  await waitForState(env.page, (s) => s.touchpoints > 0 && s.items.length > 0);
+});
+
+after(async () => {
+  if (env) await env.close();
+});
+
+// Sets the marking, lets the app draw, and returns the screen's pixels.
+async function screenWith(marking) {
+  const reads = await env.page.evaluate((on) => window.Module._uxcx_set_solid_fills(on ? 1 : 0), marking);
+  await frames(env.page, 3);
+  return { reads, img: decodePng(await env.page.screenshot()) };
+}
+
+// Pixels that differ by more than rounding: a channel off by more than 1 of 255. (Sampling the
+// white texel multiplies by 1.0 in the shader's medium precision: the anti-aliased edges of shapes
+// may blend one unit apart.)
+function differingPixels(a, b) {
+  assert.deepEqual([a.width, a.height], [b.width, b.height]);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (Math.abs(a.data[i] - b.data[i]) > 1 || Math.abs(a.data[i + 1] - b.data[i + 1]) > 1 || Math.abs(a.data[i + 2] - b.data[i + 2]) > 1) n++;
+  return n;
+}
+
+test('solid fills drawn without the atlas are the pixels of sampled ones, on every view', async () => {
+  await env.page.mouse.move(5, 795);  // nothing hovered
+  for (const view of ['map', 'ranking', 'quadrant', 'heatmap']) {
+    await env.page.evaluate((v) => window.uxcx.view(v), view);
+    const marked = await screenWith(true);
+    assert.equal(marked.reads, 1, 'ImGui\'s fragment shader was not changed to skip the atlas for solid fills');
+    const sampled = await screenWith(false);
+    assert.equal(differingPixels(marked.img, sampled.img), 0, `${view}: pixels differ between marked and sampled fills by more than rounding`);
+    // Not a blank screen either way: the view's colours are there.
+    const colours = new Set();
+    for (let i = 0; i < marked.img.data.length; i += 4 * 97) colours.add(marked.img.data.readUInt32BE(i));
+    assert.ok(colours.size > 20, `${view}: ${colours.size} colours`);
+  }
+  await screenWith(true);
+});
