@@ -743,9 +743,16 @@
     });
   }
 
+  // "2 Dec, 09:05": when a Recent entry was opened. Written out, not with toLocaleString: the
+  // page's first Intl date format loads the locale's data, 60-70 ms of the main thread.
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const openedWhen = (ms) => {
+    const d = new Date(ms), two = (n) => String(n).padStart(2, '0');
+    return `${d.getDate()} ${MONTHS[d.getMonth()]}, ${two(d.getHours())}:${two(d.getMinutes())}`;
+  };
+
   function pushRecent() {
-    setMaps('recent', recent.map((r) => ({ id: r.id, title: r.title || r.name,
-      story: new Date(r.openedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) })));
+    setMaps('recent', recent.map((r) => ({ id: r.id, title: r.title || r.name, story: openedWhen(r.openedAt) })));
   }
 
   // After every successful open: the map goes to the front of the recent list.
@@ -1308,6 +1315,11 @@
     }
     mark('opened');
     await Promise.race([ready, new Promise((res) => setTimeout(res, START_HOLD_MS))]).catch(() => {});
+    // Not in the first frame's own task: `ready` resolves inside it, before the browser has
+    // committed and rasterised that frame, so work done here delayed the map on screen (and took a
+    // core from SwiftShader's rasterising). After the next frame has begun, it is on screen (or
+    // after a second: a hidden tab runs no frames).
+    await new Promise((res) => { requestAnimationFrame(() => setTimeout(res, 0)); setTimeout(res, 1000); });
     const remembers = startRemembers;
     startRemembers = null;
     for (const rememberIt of remembers) rememberIt();
