@@ -2,7 +2,7 @@
 // solid_fills.cpp: the cheap path without a GPU) and draw the pixels of the sampled ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, waitForState, frames, decodePng, sampleText } from './lib.mjs';
+import { start, openApp, waitForState, frames, decodePng, sampleText, state } from './lib.mjs';
 
 let env;
 
@@ -18,10 +18,15 @@ after(async () => {
   if (env) await env.close();
 });
 
-// Sets the marking, lets the app draw, and returns the screen's pixels.
+// Sets the marking, lets the app draw until it is idle (nothing fading or moving: an idle app draws
+// no frame, idle.test.mjs), and returns the screen's pixels.
 async function screenWith(marking) {
   const reads = await env.page.evaluate((on) => window.Module._uxcx_set_solid_fills(on ? 1 : 0), marking);
   await frames(env.page, 3);
+  for (let last = -1, now = (await state(env.page)).frames; now !== last; ) {
+    await env.page.waitForTimeout(600);
+    [last, now] = [now, (await state(env.page)).frames];
+  }
   return { reads, img: decodePng(await env.page.screenshot()) };
 }
 
