@@ -1,6 +1,7 @@
 // validate.cpp: the model-level checks shared by every way in (see validate.h).
 #include "core/validate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -35,6 +36,27 @@ unsigned decode(std::string_view s, size_t i, size_t* len) {
     return cp;
 }
 
+// A JSON pointer kept as its parts ("/touchpoints", 3, "ux", "nps") until a message needs it as
+// text: most of a big map has nothing to report, and building the pointer of every reading and
+// name was a tenth of loading 100,000 touchpoints in WebAssembly (bench/README.md).
+struct Where {
+    const Where* parent = nullptr;
+    std::string_view key;   // a member's name
+    size_t index = 0;       // or, when is_index, an array's element
+    bool is_index = false;
+    std::string text() const {
+        std::string t = parent ? parent->text() : std::string();
+        if (is_index) t += "/" + std::to_string(index);
+        else append_pointer_segment(t, key);
+        return t;
+    }
+    std::string text(std::string_view member) const {
+        std::string t = text();
+        append_pointer_segment(t, member);
+        return t;
+    }
+};
+
 bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F); }
 bool is_embedding_or_override(unsigned cp) { return cp >= 0x202A && cp <= 0x202E; }
 bool is_isolate_open(unsigned cp) { return cp >= 0x2066 && cp <= 0x2068; }
@@ -50,22 +72,23 @@ bool is_blank(unsigned cp) {
            cp == 0xFFA0 || (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF) || is_control(cp);
 }
 
-// A display name: overrides removed (warned), then empty or blank names reported. `what` names the
-// thing for messages ("the stage \"pay\""); `fallback` says what is shown instead.
-void check_name(std::string& name, const std::string& pointer, const std::string& what, const std::string& fallback,
-                bool warnWhenEmpty, Validation& out) {
+// A display name (at `owner`'s "name"): overrides removed (warned), then empty or blank names
+// reported. `what()` names the thing for messages ("the stage \"pay\""); `fallback` says what is
+// shown instead.
+template <class What>
+void check_name(std::string& name, const Where& owner, What what, const char* fallback, bool warnWhenEmpty, Validation& out) {
     if (remove_direction_overrides(name))
-        out.add(Severity::Warning, pointer,
-                "the name of " + what + " contained text-direction overrides or control characters; they were "
+        out.add(Severity::Warning, owner.text("name"),
+                "the name of " + what() + " contained text-direction overrides or control characters; they were "
                 "removed so it displays as " + quote_for_message(name));
     if (name.empty()) {
-        if (warnWhenEmpty) out.add(Severity::Warning, pointer, what + " has no name; " + fallback);
+        if (warnWhenEmpty) out.add(Severity::Warning, owner.text("name"), what() + " has no name; " + fallback);
         return;
     }
     if (renders_as_nothing(name)) {
         name.clear();
-        out.add(Severity::Warning, pointer,
-                "the name of " + what + " is only spaces or invisible characters, so it would display as nothing; " +
+        out.add(Severity::Warning, owner.text("name"),
+                "the name of " + what() + " is only spaces or invisible characters, so it would display as nothing; " +
                     fallback);
     }
 }
@@ -76,23 +99,24 @@ template <class T>
 void check_id_list(std::vector<T>& list, const char* key, const char* what, bool duplicateIsError, Validation& out) {
     std::unordered_set<std::string> seen;
     seen.reserve(list.size());
+    const Where all{nullptr, key};
     for (size_t i = 0; i < list.size(); i++) {
         T& item = list[i];
-        std::string p = std::string("/") + key + "/" + std::to_string(i);
+        const Where at{&all, {}, i, true};
         if (item.id.empty()) {
             std::string gen = std::string(what) + "-" + std::to_string(i + 1);
             while (seen.count(gen)) gen += "'";
             item.id = gen;
-            out.add(Severity::Warning, p,
+            out.add(Severity::Warning, at.text(),
                     std::string("this ") + what + " has no \"id\", so touchpoints cannot refer to it; it is given the id " +
                         quote_for_message(gen));
         } else if (!seen.insert(item.id).second) {
-            out.add(duplicateIsError ? Severity::Error : Severity::Warning, p + "/id",
+            out.add(duplicateIsError ? Severity::Error : Severity::Warning, at.text("id"),
                     std::string(what) + " id " + quote_for_message(item.id) + " is used twice; each " + what + " needs its own id");
             continue;
         }
         seen.insert(item.id);
-        check_name(item.name, p + "/name", std::string("the ") + what + " " + quote_for_message(item.id),
+        check_name(item.name, at, [&] { return std::string("the ") + what + " " + quote_for_message(item.id); },
                    "it is shown by its id", false, out);
     }
 }
@@ -131,30 +155,30 @@ std::string counts_problem(Metric m, const Reading& r) {
     return "";
 }
 
-void check_reading(Metric m, std::optional<Reading>& slot, const std::optional<double>& blockN,
-                   const std::string& blockPointer, Validation& out) {
+void check_reading(Metric m, std::optional<Reading>& slot, const std::optional<double>& blockN, const Where& block,
+                   Validation& out) {
     Reading& r = *slot;
     const MetricInfo& info = metric_info(m);
-    const std::string p = blockPointer + "/" + info.key;
-    const std::string key = std::string("\"") + info.key + "\"";
+    const Where at{&block, info.key};
+    auto key = [&] { return std::string("\"") + info.key + "\""; };
     if (!r.counts.empty()) {
         std::string why = counts_problem(m, r);
         if (!why.empty()) {
-            out.add(Severity::Warning, p, "the " + key + " reading " + why + "; the reading is left out");
+            out.add(Severity::Warning, at.text(), "the " + key() + " reading " + why + "; the reading is left out");
             slot.reset();
             return;
         }
     }
     if (!metric_in_range(m, r.value)) {
-        out.add(Severity::Warning, p,
-                key + " is " + format_number(r.value) + ", outside the range " + info.rangeWords +
+        out.add(Severity::Warning, at.text(),
+                key() + " is " + format_number(r.value) + ", outside the range " + info.rangeWords +
                     "; the reading is left out (not clamped)");
         slot.reset();
         return;
     }
     if (r.sd && !(std::isfinite(*r.sd) && *r.sd >= 0)) {
         const char* sk = m == Metric::TimeOnTask ? "logSd" : "sd";
-        out.add(Severity::Warning, p + "/" + sk,
+        out.add(Severity::Warning, at.text(sk),
                 std::string("\"") + sk + "\" is " + format_number(*r.sd) + ", but a spread is 0 or more; the spread is left out");
         r.sd.reset();
     }
@@ -162,37 +186,36 @@ void check_reading(Metric m, std::optional<Reading>& slot, const std::optional<d
     const bool fromBlock = r.counts.empty() && blockN && r.n && *r.n == *blockN;
     if (r.n && !sample_ok(*r.n)) {
         if (!fromBlock)
-            out.add(Severity::Warning, p + "/n", "the sample size \"n\" " + sample_problem(*r.n) + "; it is left out");
+            out.add(Severity::Warning, at.text("n"), "the sample size \"n\" " + sample_problem(*r.n) + "; it is left out");
         r.n.reset();
     }
 }
 
-void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string& tpPointer, Validation& out) {
+void check_measurement(Journey& j, Touchpoint& tp, size_t set, const Where& touchpoint, Validation& out) {
     Measurement& m = tp.sets[set];
-    std::string base = tpPointer;
-    if (set > 0) {
-        append_pointer_segment(base, "measurements");
-        append_pointer_segment(base, set < j.sets.size() ? j.sets[set].id : std::to_string(set));
-    }
-    const std::string ux = base + "/ux", cx = base + "/cx";
+    // The first set's readings are the touchpoint's own members; another's are under "measurements".
+    const Where sets{&touchpoint, "measurements"};
+    const Where other = set < j.sets.size() ? Where{&sets, j.sets[set].id} : Where{&sets, {}, set, true};
+    const Where& base = set > 0 ? other : touchpoint;
+    const Where ux{&base, "ux"}, cx{&base, "cx"};
     if (m.emotion && !(std::isfinite(*m.emotion) && *m.emotion >= -2 && *m.emotion <= 2)) {
-        out.add(Severity::Warning, base + "/emotion",
+        out.add(Severity::Warning, base.text("emotion"),
                 "\"emotion\" is " + format_number(*m.emotion) + ", outside the range from -2 to +2; it is left out");
         m.emotion.reset();
     }
     if (m.timeTarget && !(std::isfinite(*m.timeTarget) && *m.timeTarget > 0)) {
-        out.add(Severity::Warning, ux + "/timeTarget",
+        out.add(Severity::Warning, ux.text("timeTarget"),
                 "\"timeTarget\" is " + format_number(*m.timeTarget) + ", but a target is a number of seconds above 0; it is left out");
         m.timeTarget.reset();
     }
     std::optional<double> badUxN, badCxN;  // remembered so readings that inherited them lose them too
     if (m.uxN && !sample_ok(*m.uxN)) {
-        out.add(Severity::Warning, ux + "/n", "the UX sample size \"n\" " + sample_problem(*m.uxN) + "; it is left out");
+        out.add(Severity::Warning, ux.text("n"), "the UX sample size \"n\" " + sample_problem(*m.uxN) + "; it is left out");
         badUxN = m.uxN;
         m.uxN.reset();
     }
     if (m.cxN && !sample_ok(*m.cxN)) {
-        out.add(Severity::Warning, cx + "/n", "the CX sample size \"n\" " + sample_problem(*m.cxN) + "; it is left out");
+        out.add(Severity::Warning, cx.text("n"), "the CX sample size \"n\" " + sample_problem(*m.cxN) + "; it is left out");
         badCxN = m.cxN;
         m.cxN.reset();
     }
@@ -213,7 +236,7 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
     if (!dropped.empty()) {
         m.uxN.reset();
         m.timeTarget.reset();
-        out.add(Severity::Warning, ux,
+        out.add(Severity::Warning, ux.text(),
                 "channel " + quote_for_message(j.channels[tp.channel].id) +
                     " is offline (\"digital\": false), so UX metrics do not apply there: " + dropped +
                     " left out of the map and of every score");
@@ -223,32 +246,32 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const std::string
 // Everything about one touchpoint except its id (the callers check ids their own way).
 void check_touchpoint_body(Journey& j, size_t index, Validation& out) {
     Touchpoint& tp = j.touchpoints[index];
-    const std::string p = "/touchpoints/" + std::to_string(index);
-    check_name(tp.name, p + "/name", "the touchpoint " + quote_for_message(tp.id), "its id is shown instead", true, out);
+    const Where all{nullptr, "touchpoints"}, at{&all, {}, index, true};
+    check_name(tp.name, at, [&] { return "the touchpoint " + quote_for_message(tp.id); }, "its id is shown instead", true, out);
     if (!tp.url.empty() && !link_scheme_allowed(tp.url)) {
-        out.add(Severity::Warning, p + "/url",
+        out.add(Severity::Warning, at.text("url"),
                 "the link " + quote_for_message(tp.url) +
                     " is not a web or mail address (only http:, https: and mailto: links are opened); it is left out");
         tp.url.clear();
     }
     if (tp.volume && !(std::isfinite(*tp.volume) && *tp.volume >= 0)) {
-        out.add(Severity::Warning, p + "/volume",
+        out.add(Severity::Warning, at.text("volume"),
                 "\"volume\" is " + format_number(*tp.volume) + ", but it is a number of customers, 0 or more; it is left out");
         tp.volume.reset();
     }
     if (tp.stage < -1 || tp.stage >= (int)j.stages.size()) {
-        out.add(Severity::Warning, p + "/stage",
+        out.add(Severity::Warning, at.text("stage"),
                 "the touchpoint's stage does not exist; it is shown in the Unassigned column");
         tp.stage = -1;
     }
     if (tp.channel < -1 || tp.channel >= (int)j.channels.size()) {
-        out.add(Severity::Warning, p + "/channel",
+        out.add(Severity::Warning, at.text("channel"),
                 "the touchpoint's channel does not exist; it is shown in the Unassigned lane");
         tp.channel = -1;
     }
     // Analysis reads one measurement per set.
     if (tp.sets.size() != j.sets.size()) tp.sets.resize(j.sets.size());
-    for (size_t s = 0; s < tp.sets.size(); s++) check_measurement(j, tp, s, p, out);
+    for (size_t s = 0; s < tp.sets.size(); s++) check_measurement(j, tp, s, at, out);
 }
 
 std::string free_touchpoint_id(const Journey& j, const std::string& base, size_t self) {
@@ -265,6 +288,8 @@ std::string free_touchpoint_id(const Journey& j, const std::string& base, size_t
 std::string reading_counts_problem(Metric m, const Reading& r) { return counts_problem(m, r); }
 
 bool remove_direction_overrides(std::string& s) {
+    // Printable ASCII holds no control, embedding, override or isolate character: most names.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return false;
     // Which isolates are closed within the name: an open one with a later PDI is balanced.
     std::vector<size_t> opens;  // byte offsets of isolate openers not yet closed
     std::vector<char> keepAt(s.size(), 1);
@@ -403,8 +428,8 @@ void validate_journey(Journey& j, Validation& out) {
     seen.reserve(j.touchpoints.size());
     for (size_t i = 0; i < j.touchpoints.size(); i++) {
         Touchpoint& tp = j.touchpoints[i];
-        const std::string p = "/touchpoints/" + std::to_string(i);
         if (tp.id.empty() || seen.count(tp.id)) {
+            const std::string p = "/touchpoints/" + std::to_string(i);
             std::string base = tp.id.empty() ? "tp-" + std::to_string(i + 1) : tp.id;
             std::string id = base;
             for (int k = 2; id.empty() || ids.count(id); k++) id = base + "-" + std::to_string(k);
