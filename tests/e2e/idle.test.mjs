@@ -4,16 +4,13 @@
 // again. A held mouse button keeps frames coming (ImGui pans and repeats from held input).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, waitForState, sampleText, state } from './lib.mjs';
+import { start, openSample, waitForState, sampleText, state } from './lib.mjs';
 
 let env;
 
 before(async () => {
   env = await start();
-  await openApp(env.page, env.url);
-  const r = await env.page.evaluate((text) => window.uxcx.load(text, 'livechat.json'), sampleText('livechat.json'));
-  assert.equal(r.ok, true, JSON.stringify(r.errors));
-  await waitForState(env.page, (s) => s.touchpoints > 0 && s.items.length > 0);
+  await openSample(env.page, env.url, 'livechat.json');
 });
 
 after(async () => {

@@ -1,6 +1,7 @@
 // lib.mjs: shared set-up for the end-to-end tests: serve build/web, start Debian's Chromium with a
 // fresh profile, open the app, and look at what it really drew (screenshots decoded here).
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -201,3 +202,12 @@ export function fingerprintDistance(a, b) {
 }
 
 export const sampleText = (name) => fs.readFileSync(path.join(ROOT, 'assets/samples', name), 'utf8');
+
+// Opens the app and loads a sample journey (assets/samples/NAME) through uxcx.load, as a file the
+// user opened; returns the state once its cards are on screen.
+export async function openSample(page, url, name) {
+  await openApp(page, url);
+  const r = await page.evaluate(([text, n]) => window.uxcx.load(text, n), [sampleText(name), name]);
+  assert.equal(r.ok, true, JSON.stringify(r.errors));
+  return waitForState(page, (s) => s.touchpoints > 0 && s.items.length > 0);
+}

@@ -2,16 +2,13 @@
 // solid_fills.cpp: the cheap path without a GPU) and draw the pixels of the sampled ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, waitForState, frames, decodePng, sampleText, state } from './lib.mjs';
+import { start, openSample, frames, decodePng, state } from './lib.mjs';
 
 let env;
 
 before(async () => {
   env = await start();
-  await openApp(env.page, env.url);
-  const r = await env.page.evaluate((text) => window.uxcx.load(text, 'livechat.json'), sampleText('livechat.json'));
-  assert.equal(r.ok, true, JSON.stringify(r.errors));
-  await waitForState(env.page, (s) => s.touchpoints > 0 && s.items.length > 0);
+  await openSample(env.page, env.url, 'livechat.json');
 });
 
 after(async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as lib from './lib.mjs';
 
-const { start, openApp, waitForState, frames, imageStats, fingerprint, fingerprintDistance, sampleText, state, waitForPlace, clickAt } = lib;
+const { start, openSample, waitForState, frames, imageStats, fingerprint, fingerprintDistance, state, waitForPlace, clickAt } = lib;
 
 const VIEWS = ['map', 'quadrant', 'heatmap', 'ranking', 'compare'];
 const SHOTS = process.env.UXCX_SHOTS || '/tmp/uxcx-views';
@@ -32,10 +32,7 @@ before(async () => {
       if (window.__frameTimes.length > 2000) window.__frameTimes.splice(0, 1000);
     });
   });
-  await openApp(env.page, env.url);
-  const r = await env.page.evaluate((text) => window.uxcx.load(text, 'livechat.json'), sampleText('livechat.json'));
-  assert.equal(r.ok, true, JSON.stringify(r.errors));
-  await waitForState(env.page, (s) => s.touchpoints > 0 && s.items.length > 0);
+  await openSample(env.page, env.url, 'livechat.json');
 });
 
 after(async () => {
