@@ -108,7 +108,11 @@ inline Journey generate_journey(int touchpoints, int stages, uint64_t seed) {
         tp.stage = stages > 0 ? (int)((long long)i * stages / touchpoints) : -1;  // in journey order
         tp.channel = rng.below(6);
         const GenChannel& ch = kGenChannels[tp.channel];
-        tp.name = std::string(kGenActions[rng.below(14)]) + " " + kGenObjects[rng.below(12)];
+        // One draw a statement: the order of two in one expression is the compiler's choice, and
+        // clang's differed from g++'s (the same seed gave other names). g++'s order is kept: the
+        // object is drawn first.
+        const uint32_t object = rng.below(12);
+        tp.name = std::string(kGenActions[rng.below(14)]) + " " + kGenObjects[object];
         tp.volume = round_to(100 + rng.uniform() * rng.uniform() * 50000, 0);
         Measurement m;
         // A touchpoint quality drives UX, CX and emotion together, with noise: realistic gaps.

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { start, openApp, state, waitForState, frames, ROOT, WEB } from './lib.mjs';
 
-// The generator is built with the native suite (scripts/test step 2); UXCX_GEN names another one.
+// The generator is built with the native suites; scripts/test passes its build's as UXCX_GEN.
 const GEN = process.env.UXCX_GEN || path.join(ROOT, 'build/native/gen');
 
 let env, dir, mid;

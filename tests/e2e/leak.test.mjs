@@ -10,7 +10,7 @@ import path from 'node:path';
 import { start, openApp, waitForState, ROOT } from './lib.mjs';
 import { leakCycles, leakVerdict, memoryNow } from '../../bench/browser/leak.mjs';
 
-// The generator is built with the native suite (scripts/test step 2); UXCX_GEN names another one.
+// The generator is built with the native suites; scripts/test passes its build's as UXCX_GEN.
 const GEN = process.env.UXCX_GEN || path.join(ROOT, 'build/native/gen');
 
 let env, big, tiny;
