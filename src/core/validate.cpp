@@ -57,6 +57,9 @@ struct Where {
     }
 };
 
+// "/touchpoints", the parent of every touchpoint's pointer.
+constexpr Where kTouchpoints{nullptr, "touchpoints"};
+
 bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F); }
 bool is_embedding_or_override(unsigned cp) { return cp >= 0x202A && cp <= 0x202E; }
 bool is_isolate_open(unsigned cp) { return cp >= 0x2066 && cp <= 0x2068; }
@@ -246,7 +249,7 @@ void check_measurement(Journey& j, Touchpoint& tp, size_t set, const Where& touc
 // Everything about one touchpoint except its id (the callers check ids their own way).
 void check_touchpoint_body(Journey& j, size_t index, Validation& out) {
     Touchpoint& tp = j.touchpoints[index];
-    const Where all{nullptr, "touchpoints"}, at{&all, {}, index, true};
+    const Where at{&kTouchpoints, {}, index, true};
     check_name(tp.name, at, [&] { return "the touchpoint " + quote_for_message(tp.id); }, "its id is shown instead", true, out);
     if (!tp.url.empty() && !link_scheme_allowed(tp.url)) {
         out.add(Severity::Warning, at.text("url"),
@@ -401,16 +404,16 @@ void validate_journey_parts(Journey& j, Validation& out) {
 void validate_touchpoint(Journey& j, size_t index, Validation& out) {
     if (index >= j.touchpoints.size()) return;
     Touchpoint& tp = j.touchpoints[index];
-    const std::string p = "/touchpoints/" + std::to_string(index);
+    const Where at{&kTouchpoints, {}, index, true};
     if (tp.id.empty()) {
         tp.id = free_touchpoint_id(j, "tp", index);
-        out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote_for_message(tp.id));
+        out.add(Severity::Warning, at.text(), "the touchpoint has no \"id\"; it is given the id " + quote_for_message(tp.id));
     } else {
         for (size_t i = 0; i < j.touchpoints.size(); i++)
             if (i != index && j.touchpoints[i].id == tp.id) {
                 std::string given = tp.id;
                 tp.id = free_touchpoint_id(j, given, index);
-                out.add(Severity::Warning, p + "/id",
+                out.add(Severity::Warning, at.text("id"),
                         "touchpoint id " + quote_for_message(given) + " is used twice; this one is renamed " + quote_for_message(tp.id));
                 break;
             }
@@ -429,14 +432,14 @@ void validate_journey(Journey& j, Validation& out) {
     for (size_t i = 0; i < j.touchpoints.size(); i++) {
         Touchpoint& tp = j.touchpoints[i];
         if (tp.id.empty() || seen.count(tp.id)) {
-            const std::string p = "/touchpoints/" + std::to_string(i);
+            const Where at{&kTouchpoints, {}, i, true};
             std::string base = tp.id.empty() ? "tp-" + std::to_string(i + 1) : tp.id;
             std::string id = base;
             for (int k = 2; id.empty() || ids.count(id); k++) id = base + "-" + std::to_string(k);
             if (tp.id.empty()) {
-                out.add(Severity::Warning, p, "the touchpoint has no \"id\"; it is given the id " + quote_for_message(id));
+                out.add(Severity::Warning, at.text(), "the touchpoint has no \"id\"; it is given the id " + quote_for_message(id));
             } else {
-                out.add(Severity::Warning, p + "/id",
+                out.add(Severity::Warning, at.text("id"),
                         "touchpoint id " + quote_for_message(tp.id) + " is used twice; this one is renamed " + quote_for_message(id));
             }
             tp.id = id;

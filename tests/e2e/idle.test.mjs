@@ -2,20 +2,11 @@
 // is drawn (state().frames stays put: no CPU or GPU work while the person reads); input, hook
 // calls that change what is shown, and a resize bring frames back, and the app then goes quiet
 // again. A held mouse button keeps frames coming (ImGui pans and repeats from held input).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openSample, waitForState, sampleText, state } from './lib.mjs';
+import { sampleSession, waitForState, sampleText, state } from './lib.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-  await openSample(env.page, env.url, 'livechat.json');
-});
-
-after(async () => {
-  if (env) await env.close();
-});
+const env = sampleSession('livechat.json');
 
 const drawn = async () => (await state(env.page)).frames;
 

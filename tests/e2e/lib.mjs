@@ -2,6 +2,7 @@
 // fresh profile, open the app, and look at what it really drew (screenshots decoded here).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -210,4 +211,19 @@ export async function openSample(page, url, name) {
   const r = await page.evaluate(([text, n]) => window.uxcx.load(text, n), [sampleText(name), name]);
   assert.equal(r.ok, true, JSON.stringify(r.errors));
   return waitForState(page, (s) => s.touchpoints > 0 && s.items.length > 0);
+}
+
+// A test file's browser with a sample journey open: registers the file's before (start, then
+// openSample) and after (close) hooks, and returns the environment start() gives, filled in by
+// the time the tests run.
+export function sampleSession(name, options) {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start(options));
+    await openSample(env.page, env.url, name);
+  });
+  after(async () => {
+    if (env.close) await env.close();
+  });
+  return env;
 }

@@ -1,19 +1,10 @@
 // render.test.mjs: how frames are drawn. Solid fills skip the font atlas (platform/web/
 // solid_fills.cpp: the cheap path without a GPU) and draw the pixels of the sampled ones.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openSample, frames, decodePng, state } from './lib.mjs';
+import { sampleSession, frames, decodePng, state } from './lib.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-  await openSample(env.page, env.url, 'livechat.json');
-});
-
-after(async () => {
-  if (env) await env.close();
-});
+const env = sampleSession('livechat.json');
 
 // Sets the marking, lets the app draw until it is idle (nothing fading or moving: an idle app draws
 // no frame, idle.test.mjs), and returns the screen's pixels.
