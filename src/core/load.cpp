@@ -1130,7 +1130,7 @@ LoadResult load_journey_json(std::string_view bytes) {
         L.add(Severity::Error, 0, unreadable, "");
         return L.finish();
     }
-    // nlohmann's lexer takes a NUL byte for the end of the input and would accept "{}\0junk".
+    // A NUL byte is a syntax error to the parser; this says what it means.
     if (const void* nul = std::memchr(bytes.data(), 0, bytes.size())) {
         size_t at = (size_t)((const char*)nul - bytes.data());
         L.add(Severity::Error, at,
@@ -1158,21 +1158,13 @@ LoadResult load_journey_json(std::string_view bytes) {
             at = bad;
         } else if (std::string hint = explain_not_json(bytes); !hint.empty()) {
             msg = hint;
+        } else if (p.fail == JsonFail::EndEarly) {
+            msg = "Not valid JSON: the document ends early, before it is complete (" + p.detail +
+                  "). Was the file cut off while saving or copying?";
+        } else if (p.fail == JsonFail::TrailingText) {
+            msg = "Not valid JSON: there is more text after the end of the document (" + p.detail + ").";
         } else {
-            std::string d = p.detail;
-            // The parser quotes what it last read; keep the message itself valid UTF-8.
-            for (size_t b = first_invalid_utf8(d); b != std::string::npos; b = first_invalid_utf8(d)) d[b] = '?';
-            size_t dash = d.find(" - ");
-            if (dash != std::string::npos) d = d.substr(dash + 3);
-            // nlohmann says "unexpected end of input; expected ']'" when the text stops inside the
-            // document, and "unexpected 'x'; expected end of input" when text follows its end.
-            if (d.find("unexpected end of input") != std::string::npos)
-                msg = "Not valid JSON: the document ends early, before it is complete (" + d +
-                      "). Was the file cut off while saving or copying?";
-            else if (d.find("expected end of input") != std::string::npos)
-                msg = "Not valid JSON: there is more text after the end of the document (" + d + ").";
-            else
-                msg = "Not valid JSON: " + d + ".";
+            msg = "Not valid JSON: " + p.detail + ".";
         }
         L.add(Severity::Error, at, msg, "");
         return L.finish();

@@ -1,5 +1,5 @@
-// load_json_dom.h: the loader's own light JSON tree, built by a SAX parse that never throws,
-// never recurses, refuses nesting deeper than kMaxDepth and remembers each value's byte offset.
+// load_json_dom.h: the loader's own light JSON tree and its parser, which never throws, never
+// recurses, refuses nesting deeper than kMaxDepth and remembers each value's byte offset.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +20,7 @@ struct JNode {
             uint32_t off, len;
         } str;  // String: its decoded text in JsonDoc::text
     };
-    uint32_t pos = 0;              // byte offset at or just before the value (see value_offset)
+    uint32_t pos = 0;              // byte offset of the value's first byte
     uint32_t keyOff = 0, keyLen = 0;  // the member name, when the parent is an object
     uint32_t keyPos = 0;           // byte offset of the member name's opening quote
     int32_t first = -1, next = -1;  // first child; next sibling
@@ -38,20 +38,21 @@ struct JsonDoc {
 
     std::string_view str(const JNode& n) const { return {text.data() + n.str.off, n.str.len}; }
     std::string_view key(const JNode& n) const { return {text.data() + n.keyOff, n.keyLen}; }
-    // The offset of the value's first byte (skips the whitespace and separators before it).
+    // The offset of the value's first byte.
     size_t value_offset(const JNode& n) const;
     // The number exactly as the file wrote it ("1.50e2").
     std::string_view number_text(const JNode& n) const;
 };
 
-// Why a parse stopped.
-enum class JsonFail { None, Syntax, Overflow, TooDeep };
+// Why a parse stopped. EndEarly: the input stops inside the document; TrailingText: more than
+// whitespace follows it.
+enum class JsonFail { None, Syntax, EndEarly, TrailingText, Overflow, TooDeep };
 
 struct JsonParse {
     bool ok = false;
     JsonFail fail = JsonFail::None;
-    size_t errorOffset = 0;   // byte offset of the offending byte
-    std::string detail;       // the parser's own words, without its "[json.exception...]" prefix
+    size_t errorOffset = 0;   // byte offset of the offending byte (the input's size: its end)
+    std::string detail;       // what was expected and what was found, in words for the user
 };
 
 // Parses `src` (strict: nothing but whitespace may follow the document) into `doc`. The caller

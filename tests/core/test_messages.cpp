@@ -51,7 +51,7 @@ TEST_CASE("each loader message, with the input that triggers it") {
          "File > Open... reads CSV whose header row starts with `id` or `name`"},
         {"latin-1", "{\"title\": \"Caf\xE9\"}", Severity::Error, "", "not UTF-8 text (byte 0xE9"},
         {"truncated", R"({"title": "x", "stages": [{"id": "a"})", Severity::Error, "",
-         "the document ends early, before it is complete (unexpected end of input; expected ']')"},
+         "the document ends early, before it is complete (expected ',' or ']' after an item of the list)"},
         {"text after the end", "{} {}", Severity::Error, "", "more text after the end of the document"},
         {"syntax", R"({"title": tru})", Severity::Error, "", "Not valid JSON: "},
         {"too deep", std::string(70, '[') + std::string(70, ']'), Severity::Error, "", "nested deeper than 64"},
