@@ -62,12 +62,7 @@ struct Loader {
         }
         diags.push_back({s, std::move(message), std::string(pointer), offset});
     }
-    size_t key_offset(const JNode& n) const {
-        size_t i = n.keyPos;
-        while (i < src.size() && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r' || src[i] == ','))
-            i++;
-        return std::min(i, src.size());
-    }
+    size_t key_offset(const JNode& n) const { return std::min((size_t)n.keyPos, src.size()); }
     void warn(const JNode& n, std::string m) { add(Severity::Warning, doc.value_offset(n), std::move(m), path); }
     void error(const JNode& n, std::string m) { add(Severity::Error, doc.value_offset(n), std::move(m), path); }
     // About a member's name rather than its value ("unknown metric"); the pointer names the member.
