@@ -67,12 +67,12 @@ struct Parser {
                 return b;
             }
         } else if (c == '"') {
-            // A string, shortened to 32 bytes without cutting a character.
+            // A string up to its close, a control character or 32 bytes, without cutting a character.
             e++;
-            while (e < src.size() && src[e] != '"' && src[e] != '\n' && e - offset < 32) e++;
+            while (e < src.size() && src[e] != '"' && (unsigned char)src[e] >= 0x20 && e - offset < 32) e++;
             if (e < src.size() && src[e] == '"') e++;
-            else
-                while (e > offset + 1 && ((unsigned char)src[e] & 0xC0) == 0x80) e--;
+            else  // cut before a continuation byte: step back to the character's start
+                while (e < src.size() && e > offset + 1 && ((unsigned char)src[e] & 0xC0) == 0x80) e--;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             while (e < src.size() && e - offset < 24 && std::isalnum((unsigned char)src[e])) e++;
         } else {

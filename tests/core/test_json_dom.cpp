@@ -135,8 +135,10 @@ void check_same(const JsonDoc& doc, int i, const nlohmann::ordered_json& want) {
 // Parses `text` both ways; returns whether ours accepted it.
 bool compare(const std::string& text) {
     CAPTURE(text);
+    // A heap copy with no terminator, so the sanitizers see any read past the input's end.
+    const std::vector<char> bytes(text.begin(), text.end());
     JsonDoc doc;
-    const JsonParse p = parse_json_dom(text, doc, 64, nullptr);
+    const JsonParse p = parse_json_dom({bytes.data(), bytes.size()}, doc, 64, nullptr);
     CAPTURE(p.detail);
     CAPTURE(p.errorOffset);
     nlohmann::ordered_json want;
@@ -221,13 +223,18 @@ TEST_CASE("refusals say what was expected and what was found, where") {
         {R"({"a": "text)", JsonFail::EndEarly, 6, "never closed"},
         {R"({"a": nu)", JsonFail::EndEarly, 8, "in the middle of null"},
         {"{} x", JsonFail::TrailingText, 3, "found 'x'"},
+        // A string that runs to the end of the input, or to a control character (found by the fuzzer).
+        {"0\"a\xcb\x90", JsonFail::TrailingText, 1, "found '\"a\xcb\x90'"},
+        {"0\"b\xcb\x90 \x01}", JsonFail::TrailingText, 1, "found '\"b\xcb\x90 '"},
         {"[1e400]", JsonFail::Overflow, 1, "1e400 is beyond the largest number"},
         {"[[[[", JsonFail::TooDeep, 3, "nested deeper than 3"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
+        // A heap copy with no terminator, so the sanitizers see any read past the input's end.
+        const std::vector<char> bytes(c.text, c.text + std::strlen(c.text));
         JsonDoc doc;
-        const JsonParse p = parse_json_dom(c.text, doc, 3, nullptr);
+        const JsonParse p = parse_json_dom({bytes.data(), bytes.size()}, doc, 3, nullptr);
         CHECK_FALSE(p.ok);
         CHECK(p.fail == c.fail);
         CHECK(p.errorOffset == c.offset);
