@@ -1,6 +1,6 @@
 // loader-worker.js: the page's loading worker. Loads a big map with the core's loader
 // (loader_worker.js/.wasm, src/platform/worker/loader_worker.cpp) so the page does not freeze,
-// and posts back the result packed (src/core/pack.h) for the page's uxcx_unpack. It also reads
+// and posts back the result packed (src/core/pack.h) for the page's uxcx_unpack_begin. It also reads
 // raw survey CSVs for File > Import survey...: profiles the columns and aggregates the answers,
 // chunk by chunk from the file, with progress. The CSV's bytes never leave this worker; only the
 // column profile and the aggregated journey are posted back.

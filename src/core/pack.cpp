@@ -102,6 +102,73 @@ void get(Reader& r, Measurement& m) {
     m.uxExtras = r.extras(); m.cxExtras = r.extras();
 }
 
+// One touchpoint, as pack_load_result wrote it; `j` has its stages, channels and sets already.
+void get(Reader& r, const Journey& j, Touchpoint& t) {
+    t.id = r.str(); t.name = r.str(); t.description = r.str(); t.url = r.str(); t.owner = r.str();
+    t.stage = r.i32(); t.channel = r.i32();
+    // Views index stages and channels with these: an index out of range would read past them.
+    if (t.stage < -1 || t.stage >= (int)j.stages.size() || t.channel < -1 || t.channel >= (int)j.channels.size())
+        r.ok = false;
+    t.unknownStage = r.str(); t.unknownChannel = r.str();
+    t.volume = r.opt();
+    t.painPoints = r.strs(); t.opportunities = r.strs(); t.quotes = r.strs();
+    // Analysis reads one measurement per set for every touchpoint.
+    if (r.count(21) != j.sets.size()) r.ok = false;
+    if (!r.ok) return;
+    t.sets.resize(j.sets.size());
+    for (auto& m : t.sets) get(r, m);
+    t.extras = r.extras();
+}
+
+// What comes before the touchpoints, up to their count.
+void get_head(Reader& r, LoadResult& res) {
+    Journey& j = res.journey;
+    if (r.u32() != kMagic) r.ok = false;
+    res.ok = r.flag();
+    j.schema = r.str(); j.title = r.str(); j.description = r.str();
+    if (r.flag()) {
+        Persona p;
+        p.name = r.str(); p.description = r.str(); p.extras = r.extras();
+        j.persona = std::move(p);
+    }
+    j.stages.resize(r.count(16));
+    for (auto& s : j.stages) { s.id = r.str(); s.name = r.str(); s.description = r.str(); s.extras = r.extras(); }
+    j.channels.resize(r.count(13));
+    for (auto& c : j.channels) { c.id = r.str(); c.name = r.str(); c.digital = r.flag(); c.extras = r.extras(); }
+    j.sets.resize(r.count(16));
+    for (auto& s : j.sets) { s.id = r.str(); s.name = r.str(); s.date = r.str(); s.extras = r.extras(); }
+    j.touchpoints.resize(r.count(57));
+}
+
+// What comes after the touchpoints.
+void get_tail(Reader& r, LoadResult& res) {
+    Journey& j = res.journey;
+    for (double& x : j.scoring.weights) x = r.f64();
+    j.scoring.threshold = r.f64(); j.scoring.minUxN = r.f64(); j.scoring.minCxN = r.f64();
+    j.scoring.extras = r.extras();
+    if (r.flag()) j.version = r.i32();
+    if (r.flag()) {
+        DriversBlock d;
+        d.outcome = r.str(); d.method = r.str(); d.n = r.opt(); d.r2 = r.f64();
+        // An entry is at least an empty id, 3 doubles, a sign, 3 empty optionals and no extras.
+        d.touchpoints.resize(r.count(4 + 24 + 4 + 3 + 4));
+        for (auto& t : d.touchpoints) {
+            t.touchpoint = r.str(); t.r = r.f64(); t.importance = r.f64(); t.share = r.f64(); t.sign = r.i32();
+            t.low = r.opt(); t.high = r.opt(); t.n = r.opt(); t.extras = r.extras();
+        }
+        d.extras = r.extras();
+        j.drivers = std::move(d);
+    }
+    j.extras = r.extras();
+    res.diagnostics.resize(r.count(25));
+    for (auto& d : res.diagnostics) {
+        uint8_t sev = r.u8();
+        if (sev > 1) r.ok = false;
+        d.severity = sev == 0 ? Severity::Error : Severity::Warning;
+        d.message = r.str(); d.pointer = r.str(); d.line = r.i32(); d.column = r.i32(); d.row = r.i32(); d.field = r.i32();
+    }
+}
+
 }  // namespace
 
 std::string pack_load_result(const LoadResult& res) {
@@ -154,67 +221,37 @@ std::string pack_load_result(const LoadResult& res) {
     return std::move(w.out);
 }
 
+void unpack_begin(Unpacking& u, std::string_view bytes) {
+    u = Unpacking{};
+    u.bytes = bytes;
+}
+
+bool unpack_step(Unpacking& u, size_t touchpoints) {
+    if (u.done) return true;
+    Reader r{u.bytes, u.at, u.ok};
+    std::vector<Touchpoint>& all = u.result.journey.touchpoints;
+    if (!u.headRead) {
+        get_head(r, u.result);
+        u.headRead = true;
+    }
+    const size_t end = all.size() - u.next > touchpoints ? u.next + touchpoints : all.size();
+    for (; u.next < end && r.ok; u.next++) get(r, u.result.journey, all[u.next]);
+    if (r.ok && u.next < all.size()) {
+        u.at = r.at;
+        return false;
+    }
+    get_tail(r, u.result);
+    u.ok = r.ok && r.at == u.bytes.size();
+    u.done = true;
+    return true;
+}
+
 bool unpack_load_result(std::string_view bytes, LoadResult& res) {
-    Reader r{bytes};
-    res = LoadResult{};
-    if (r.u32() != kMagic) return false;
-    Journey& j = res.journey;
-    res.ok = r.flag();
-    j.schema = r.str(); j.title = r.str(); j.description = r.str();
-    if (r.flag()) {
-        Persona p;
-        p.name = r.str(); p.description = r.str(); p.extras = r.extras();
-        j.persona = std::move(p);
-    }
-    j.stages.resize(r.count(16));
-    for (auto& s : j.stages) { s.id = r.str(); s.name = r.str(); s.description = r.str(); s.extras = r.extras(); }
-    j.channels.resize(r.count(13));
-    for (auto& c : j.channels) { c.id = r.str(); c.name = r.str(); c.digital = r.flag(); c.extras = r.extras(); }
-    j.sets.resize(r.count(16));
-    for (auto& s : j.sets) { s.id = r.str(); s.name = r.str(); s.date = r.str(); s.extras = r.extras(); }
-    j.touchpoints.resize(r.count(57));
-    for (auto& t : j.touchpoints) {
-        if (!r.ok) break;
-        t.id = r.str(); t.name = r.str(); t.description = r.str(); t.url = r.str(); t.owner = r.str();
-        t.stage = r.i32(); t.channel = r.i32();
-        // Views index stages and channels with these: an index out of range would read past them.
-        if (t.stage < -1 || t.stage >= (int)j.stages.size() || t.channel < -1 || t.channel >= (int)j.channels.size())
-            r.ok = false;
-        t.unknownStage = r.str(); t.unknownChannel = r.str();
-        t.volume = r.opt();
-        t.painPoints = r.strs(); t.opportunities = r.strs(); t.quotes = r.strs();
-        // Analysis reads one measurement per set for every touchpoint.
-        if (r.count(21) != j.sets.size()) r.ok = false;
-        if (!r.ok) break;
-        t.sets.resize(j.sets.size());
-        for (auto& m : t.sets) get(r, m);
-        t.extras = r.extras();
-    }
-    for (double& x : j.scoring.weights) x = r.f64();
-    j.scoring.threshold = r.f64(); j.scoring.minUxN = r.f64(); j.scoring.minCxN = r.f64();
-    j.scoring.extras = r.extras();
-    if (r.flag()) j.version = r.i32();
-    if (r.flag()) {
-        DriversBlock d;
-        d.outcome = r.str(); d.method = r.str(); d.n = r.opt(); d.r2 = r.f64();
-        // An entry is at least an empty id, 3 doubles, a sign, 3 empty optionals and no extras.
-        d.touchpoints.resize(r.count(4 + 24 + 4 + 3 + 4));
-        for (auto& t : d.touchpoints) {
-            t.touchpoint = r.str(); t.r = r.f64(); t.importance = r.f64(); t.share = r.f64(); t.sign = r.i32();
-            t.low = r.opt(); t.high = r.opt(); t.n = r.opt(); t.extras = r.extras();
-        }
-        d.extras = r.extras();
-        j.drivers = std::move(d);
-    }
-    j.extras = r.extras();
-    res.diagnostics.resize(r.count(25));
-    for (auto& d : res.diagnostics) {
-        uint8_t sev = r.u8();
-        if (sev > 1) r.ok = false;
-        d.severity = sev == 0 ? Severity::Error : Severity::Warning;
-        d.message = r.str(); d.pointer = r.str(); d.line = r.i32(); d.column = r.i32(); d.row = r.i32(); d.field = r.i32();
-    }
-    return r.ok && r.at == bytes.size();
+    Unpacking u;
+    unpack_begin(u, bytes);
+    unpack_step(u, SIZE_MAX);
+    res = std::move(u.result);
+    return u.ok;
 }
 
 }  // namespace uxcx

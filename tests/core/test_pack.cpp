@@ -112,3 +112,29 @@ TEST_CASE("pack: every truncation and a damaged header are refused without crash
         (void)unpack_load_result(bad, c);
     }
 }
+
+// The page unpacks a big map a slice at a time (unpack_step): any slicing gives what one go gives,
+// and a damaged pack is refused whichever slice it is found in.
+TEST_CASE("pack: unpacking in slices of any size is unpacking in one go") {
+    LoadResult a = load_journey(save_journey_json(bench::generate_journey(300, 8, 5)));
+    REQUIRE(a.ok);
+    const std::string pack = pack_load_result(a);
+    for (size_t slice : {size_t(1), size_t(7), size_t(299), size_t(300), size_t(100000)}) {
+        CAPTURE(slice);
+        Unpacking u;
+        unpack_begin(u, pack);
+        int steps = 1;
+        while (!unpack_step(u, slice)) steps++;
+        CHECK(steps == (int)((300 + slice - 1) / slice));
+        CHECK(u.ok);
+        CHECK(unpack_step(u, slice));  // finished stays finished
+        CHECK(save_journey_json(u.result.journey) == save_journey_json(a.journey));
+    }
+    for (size_t len : {size_t(0), pack.size() / 3, pack.size() / 2, pack.size() - 1}) {
+        CAPTURE(len);
+        Unpacking u;
+        unpack_begin(u, std::string_view(pack).substr(0, len));
+        while (!unpack_step(u, 10)) {}
+        CHECK_FALSE(u.ok);
+    }
+}
