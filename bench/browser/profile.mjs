@@ -2,8 +2,9 @@
 // panning frames. Records a Chromium trace (all processes: renderer, GPU process, browser) with
 // V8's sampling profiler in it, writes it (open it in Perfetto or chrome://tracing) and prints a
 // summary: each thread's busy time in the two windows, the renderer's main-thread events by
-// time, the functions that took it (wasm functions by name when the build keeps them: build with
-// `--profiling-funcs`), and what the app draws (draw calls and vertices, from ImGui's draw data).
+// time, each main-thread task over 100 ms with the functions in it, the functions that took it
+// (wasm functions by name when the build keeps them: build with `--profiling-funcs`), and what
+// the app draws (draw calls and vertices, from ImGui's draw data).
 // Usage: node bench/browser/profile.mjs [--web build/web] [--data DIR] [--n 50] [--page index.html]
 //        [--out bench/out/profile] [--no-pan]
 // EXTRA_CATS=a,b adds trace categories, e.g. gpu.angle,disabled-by-default-gpu.decoder (ANGLE's
@@ -162,6 +163,46 @@ for (const [label, from, to] of windows) {
   }
   say(`\n## page's functions by self time, whole recording (${total} samples)`);
   for (const [name, c] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 30)) say(`  ${(100 * c / total).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+// The page's long tasks (what the longtask goal counts): each main-thread task over 100 ms, with
+// the functions its V8 samples fall in, inclusive (a caller counts its callees' samples).
+{
+  const main = [...threads].find(([k, n]) => k.startsWith(`${rendererPid}:`) && n === 'CrRendererMain');
+  const [, mainTid] = main ? main[0].split(':').map(Number) : [];
+  const parents = new Map(), frames = new Map(), samples = [];
+  for (const pr of events) {
+    if (pr.name !== 'Profile' || pr.pid !== rendererPid || pr.tid !== mainTid) continue;
+    let ts = pr.args.data.startTime;
+    for (const e of events) {
+      if (e.name !== 'ProfileChunk' || e.pid !== pr.pid || e.id !== pr.id) continue;
+      const d = e.args?.data;
+      for (const n of d?.cpuProfile?.nodes || []) {
+        frames.set(`${pr.id}:${n.id}`, n.callFrame);
+        if (n.parent !== undefined) parents.set(`${pr.id}:${n.id}`, `${pr.id}:${n.parent}`);
+      }
+      (d?.cpuProfile?.samples || []).forEach((s, i) => { ts += d.timeDeltas[i]; samples.push([ts, `${pr.id}:${s}`]); });
+    }
+  }
+  const tasks = ((main && byThread.get(main[0])) || []).filter((e) => e.name === 'RunTask' && e.dur > 100000);
+  say(`\n## page main-thread tasks over 100 ms, from navigation start: functions by inclusive share of the task's samples`);
+  for (const task of tasks) {
+    const incl = new Map();
+    let n = 0;
+    for (const [ts, node] of samples) {
+      if (ts < task.ts || ts > task.ts + task.dur) continue;
+      n++;
+      const seen = new Set();
+      for (let k = node; k; k = parents.get(k)) {
+        const f = frames.get(k);
+        const name = f ? f.functionName || '(anonymous)' : '?';
+        if (!seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) || 0) + 1); }
+      }
+    }
+    say(`  at ${((task.ts - t0trace) / 1000).toFixed(0)} ms: ${(task.dur / 1000).toFixed(0)} ms, ${n} samples`);
+    const shown = [...incl].filter(([name]) => !/^\(root\)$|^$/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 16);
+    for (const [name, c] of shown) say(`    ${(100 * c / Math.max(1, n)).toFixed(0).padStart(4)}%  ${name.slice(0, 110)}`);
+  }
 }
 say(`\ntrace: ${path.relative(ROOT, traceFile)}`);
 fs.writeFileSync(path.join(opt.out, `summary-${opt.page.replace(/\W/g, '_')}-${opt.n}.txt`), lines.join('\n') + '\n');
