@@ -14,7 +14,6 @@
 #include <cstring>
 #include <string>
 
-#include "core/decimal.h"
 #include "core/utf8.h"
 
 namespace uxcx {
@@ -67,12 +66,20 @@ struct Parser {
                 return b;
             }
         } else if (c == '"') {
-            // A string up to its close, a control character or 32 bytes, without cutting a character.
+            // A string up to its close, or to a control character, a byte that is not UTF-8 or 32
+            // bytes, whole characters only: the message itself stays valid UTF-8.
             e++;
-            while (e < src.size() && src[e] != '"' && (unsigned char)src[e] >= 0x20 && e - offset < 32) e++;
-            if (e < src.size() && src[e] == '"') e++;
-            else  // cut before a continuation byte: step back to the character's start
-                while (e < src.size() && e > offset + 1 && ((unsigned char)src[e] & 0xC0) == 0x80) e--;
+            while (e < src.size() && e - offset < 32) {
+                const unsigned char b = (unsigned char)src[e];
+                if (b == '"') {
+                    e++;
+                    break;
+                }
+                if (b < 0x20) break;
+                size_t next = e;
+                if (next_utf8(src, next) == 0xFFFD && next == e + 1) break;
+                e = next;
+            }
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             while (e < src.size() && e - offset < 24 && std::isalnum((unsigned char)src[e])) e++;
         } else {
@@ -259,8 +266,9 @@ struct Parser {
             big = std::string(text);
             s = big.c_str();
         }
-        double v;
-        if (!read_short_decimal(s, v)) v = std::strtod(s, nullptr);
+        // In the wasm builds strtod is ours (src/platform/wasm/strtod_fast.cpp: short decimals
+        // without musl's long double arithmetic).
+        const double v = std::strtod(s, nullptr);
         if (std::isinf(v))
             return fail(JsonFail::Overflow, start,
                         (text.size() > 40 ? std::string(text.substr(0, 37)) + "..." : std::string(text)) +

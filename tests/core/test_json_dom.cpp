@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/load_json_dom.h"
+#include "core/load_text.h"
 #include "core/pcg32.h"
 
 using namespace uxcx;
@@ -154,6 +155,7 @@ bool compare(const std::string& text) {
         CHECK(p.fail != JsonFail::None);
         CHECK(p.errorOffset <= text.size());
         CHECK_FALSE(p.detail.empty());
+        CHECK(first_invalid_utf8(p.detail) == std::string::npos);  // it quotes the input: whole characters only
         // Only a document cut short is reported at its end... or at the string it leaves open.
         if (p.errorOffset == text.size()) CHECK(p.fail == JsonFail::EndEarly);
         if (p.fail == JsonFail::EndEarly && p.errorOffset < text.size()) CHECK(text[p.errorOffset] == '"');
@@ -226,6 +228,7 @@ TEST_CASE("refusals say what was expected and what was found, where") {
         // A string that runs to the end of the input, or to a control character (found by the fuzzer).
         {"0\"a\xcb\x90", JsonFail::TrailingText, 1, "found '\"a\xcb\x90'"},
         {"0\"b\xcb\x90 \x01}", JsonFail::TrailingText, 1, "found '\"b\xcb\x90 '"},
+        {"0\"ab\xff\"", JsonFail::TrailingText, 1, "found '\"ab'"},  // quoted up to a byte that is not UTF-8
         {"[1e400]", JsonFail::Overflow, 1, "1e400 is beyond the largest number"},
         {"[[[[", JsonFail::TooDeep, 3, "nested deeper than 3"},
     };
