@@ -41,6 +41,8 @@ bool g_first_frame_reported = false;
 // ImGui's state settles (a window is sized in one frame and drawn in the next); after input also
 // for a short while, so that a tooltip appears once the mouse has rested for ImGui's hover delay.
 struct FrameSchedule {
+    bool looping = false;    // Emscripten's main loop is set up (start_frames): before, there is
+                             // nothing to pause or resume, only what to do once it runs
     bool running = true;     // the main loop is scheduled (it starts running)
     bool held = false;       // the page asked for no frames (a big map loads in the worker)
     bool resumed = false;    // the next frame is the first after a pause
@@ -68,7 +70,7 @@ void wake(Wake why) {
     FrameSchedule& s = g_schedule;
     s.frames_left = std::max(s.frames_left, kSettleFrames);
     if (why == Wake::Input) s.awake_until = std::max(s.awake_until, emscripten_get_now() + settle_ms());
-    if (!s.running && !s.held) {
+    if (!s.running && !s.held && s.looping) {
         s.running = true;
         s.resumed = true;
         emscripten_resume_main_loop();
@@ -309,12 +311,14 @@ void warm_gpu() {
     glDeleteSync(sent);
 }
 
-// The rest of start-up, after main()'s task: the warm-up frame, then the frame loop. Frames held
-// meanwhile (a big start-up map went to the loading worker) stay held.
+// The rest of start-up, after main()'s task: the warm-up frame, then the frame loop. The page may
+// call in between (wake and hold only take note until the loop exists); frames held meanwhile (a
+// big start-up map went to the loading worker) stay held.
 void start_frames(void* app) {
     warm_gpu();
     wake(Wake::StateChange);
     emscripten_set_main_loop_arg(frame, app, 0, false);
+    g_schedule.looping = true;
     if (g_schedule.held) {
         g_schedule.running = false;
         emscripten_pause_main_loop();
@@ -337,7 +341,7 @@ EMSCRIPTEN_KEEPALIVE void uxcx_frames_input() { wake(Wake::Input); }
 // overlay (a big map loading in the worker): frames nobody sees would take CPU from it.
 EMSCRIPTEN_KEEPALIVE void uxcx_frames_hold(int on) {
     g_schedule.held = on != 0;
-    if (g_schedule.held && g_schedule.running) {
+    if (g_schedule.held && g_schedule.running && g_schedule.looping) {
         g_schedule.running = false;
         emscripten_pause_main_loop();
     }
