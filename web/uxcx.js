@@ -194,7 +194,15 @@
     return new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
   }
 
+  // Big maps open in the order they were asked for. The worker answers in that order, but a small
+  // map's unpacking would finish before a big one's still in slices, and the earlier map would end
+  // up shown: each open's page part waits for the one asked for before it.
+  let workerOpensDone = Promise.resolve();
+
   async function openInWorker(bytes, name, sourceUrl, how, purpose) {
+    const previous = workerOpensDone;
+    let finished;
+    workerOpensDone = new Promise((res) => { finished = res; });
     const doing = `Opening ${name} (${(bytes.length / 1e6).toFixed(1)} MB)…`;
     // At start-up nothing is on screen yet: the start-up's box says it, if the open takes a while.
     if (firstFrameDrawn) showOverlay(doing);
@@ -205,21 +213,24 @@
     let reply;
     try { reply = await loadInWorker(bytes); } catch (e) { reply = { error: e.message }; }
     try {
+      await previous;
       if (aborted) return { ok: false, errors: [], warnings: [] };
       if (reply.pack) {
         const pack = new Uint8Array(reply.pack), ptr = Module._malloc(Math.max(1, pack.length));
         Module.HEAPU8.set(pack, ptr);
-        Module._uxcx_unpack_begin(ptr, pack.length);  // the app frees the copy once it is opened
+        // The app owns the copy from here and frees it once it is opened. The handle is this
+        // open's own: another big map may arrive while this one is unpacked.
+        const unpacking = Module._uxcx_unpack_begin(ptr, pack.length);
         // Unpacked in slices, then analysed and laid out, with input handled in between: no task
         // of the open's on this thread is long (100,000 touchpoints in one go took 240 ms).
         do {
           await nextTask();
           if (aborted) return { ok: false, errors: [], warnings: [] };
-        } while (!Module._uxcx_unpack_step(UNPACK_SLICE));
+        } while (!Module._uxcx_unpack_step(unpacking, UNPACK_SLICE));
         await nextTask();
         if (aborted) return { ok: false, errors: [], warnings: [] };
         return opened(withString(name || '', (namePtr) => withString(sourceUrl || '', (urlPtr) => withString(purpose, (purposePtr) =>
-          JSON.parse(Module.UTF8ToString(Module._uxcx_open_unpacked(namePtr, urlPtr, purposePtr)))))), bytes, name, sourceUrl, how);
+          JSON.parse(Module.UTF8ToString(Module._uxcx_open_unpacked(unpacking, namePtr, urlPtr, purposePtr)))))), bytes, name, sourceUrl, how);
       }
       // No worker here (file:// pages, old browsers) or it failed: load on the page, as small maps do.
       console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
@@ -227,6 +238,7 @@
     } finally {
       if (!aborted) overlay.hidden = true;
       holdFrames(false);
+      finished();
     }
   }
 

@@ -11,7 +11,7 @@ import { start, openApp, state, waitForState, frames, ROOT, WEB } from './lib.mj
 // The generator is built with the native suites; scripts/test passes its build's as UXCX_GEN.
 const GEN = process.env.UXCX_GEN || path.join(ROOT, 'build/native/gen');
 
-let env, dir, mid;
+let env, dir, mid, small;
 before(async () => {
   assert.ok(fs.existsSync(GEN), `${GEN} is missing: the native build (scripts/test) makes it`);
   // The site, linked file by file, plus the big map, served together so #map=big.json works.
@@ -21,6 +21,9 @@ before(async () => {
   const gen10k = path.join(dir, 'mid.json');
   execFileSync(GEN, ['10000', gen10k], { stdio: 'ignore' });
   mid = fs.readFileSync(gen10k, 'utf8');
+  const gen5k = path.join(dir, 'small.json');
+  execFileSync(GEN, ['5000', gen5k], { stdio: 'ignore' });
+  small = fs.readFileSync(gen5k, 'utf8');
   env = await start({ root: dir });
   // Every main-thread task over 50 ms, from the very start of the page.
   await env.page.addInitScript(() => {
@@ -135,4 +138,20 @@ test('when the loading worker cannot start, a map over 1 MiB still opens on the 
     await other.close();
     fs.rmSync(bare, { recursive: true, force: true });
   }
+});
+
+test('two big maps opened at once: each open gets its own map, and the later one is shown', { timeout: 120000 }, async () => {
+  assert.ok(small.length > 1048576, 'the 5k map goes to the worker too');
+  await openApp(env.page, env.url);
+  // The worker answers in order; the page unpacks the 100,000-touchpoint answer in slices, and the
+  // 5,000-touchpoint one arrives meanwhile. Each open must unpack and open what it asked for.
+  const [a, b] = await env.page.evaluate(async (small) => {
+    const big = await (await fetch('big.json')).text();
+    return Promise.all([window.uxcx.load(big, 'big.json'), window.uxcx.load(small, 'small.json')]);
+  }, small);
+  assert.equal(a.ok, true, JSON.stringify(a.errors));
+  assert.equal(b.ok, true, JSON.stringify(b.errors));
+  const s = await waitForState(env.page, (st) => st.touchpoints === 5000);
+  assert.equal(s.error, null);
+  assert.deepEqual(env.problems, []);
 });

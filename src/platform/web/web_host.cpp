@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -166,32 +167,31 @@ EMSCRIPTEN_KEEPALIVE const char* uxcx_open(const char* bytes, int len, const cha
 
 // Opening a map the page's loading worker (web/loader-worker.js) already loaded, in steps so the
 // page can handle input between them: uxcx_unpack_begin takes the worker's packed LoadResult
-// (core/pack.h), in memory the page got from malloc and hands over here; uxcx_unpack_step unpacks
-// the next slice of touchpoints and returns 1 when all are done; uxcx_open_unpacked then opens the
-// result as uxcx_open would and returns the same result. A damaged pack is refused like a damaged
-// file.
-static struct {
-    char* bytes = nullptr;  // the pack, freed once it is opened (or when the next one begins)
+// (core/pack.h), in memory the page got from malloc, and returns a handle to it; uxcx_unpack_step
+// unpacks the handle's next slice of touchpoints and returns 1 when all are done;
+// uxcx_open_unpacked then opens the result as uxcx_open would, returns the same result and frees
+// the handle. One handle per open: a second big map may arrive while the first is unpacked.
+struct PackOnPage {
+    std::unique_ptr<char, decltype(&std::free)> bytes;
     Unpacking unpacking;
-} g_pack;
-EMSCRIPTEN_KEEPALIVE void uxcx_unpack_begin(char* pack, int len) {
-    std::free(g_pack.bytes);
-    g_pack.bytes = pack;
-    unpack_begin(g_pack.unpacking, std::string_view(pack, (size_t)len));
+};
+EMSCRIPTEN_KEEPALIVE PackOnPage* uxcx_unpack_begin(char* pack, int len) {
+    auto* p = new PackOnPage{{pack, &std::free}, {}};
+    unpack_begin(p->unpacking, std::string_view(pack, (size_t)len));
+    return p;
 }
-EMSCRIPTEN_KEEPALIVE int uxcx_unpack_step(int touchpoints) {
-    return unpack_step(g_pack.unpacking, (size_t)std::max(1, touchpoints)) ? 1 : 0;
+EMSCRIPTEN_KEEPALIVE int uxcx_unpack_step(PackOnPage* p, int touchpoints) {
+    return unpack_step(p->unpacking, (size_t)std::max(1, touchpoints)) ? 1 : 0;
 }
-EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(const char* name, const char* source_url, const char* purpose) {
-    while (!unpack_step(g_pack.unpacking, SIZE_MAX)) {}
-    LoadResult loaded = std::move(g_pack.unpacking.result);
-    if (!g_pack.unpacking.ok) {
+EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(PackOnPage* handle, const char* name, const char* source_url,
+                                                    const char* purpose) {
+    const std::unique_ptr<PackOnPage> p(handle);
+    while (!unpack_step(p->unpacking, SIZE_MAX)) {}
+    LoadResult loaded = std::move(p->unpacking.result);
+    if (!p->unpacking.ok) {
         loaded = LoadResult{};
         loaded.diagnostics.push_back({Severity::Error, "the loading worker sent back a damaged result", "", 0, 0});
     }
-    g_pack.unpacking = Unpacking{};
-    std::free(g_pack.bytes);
-    g_pack.bytes = nullptr;
     return open_result_json(app_open_loaded(*g_app, std::move(loaded), name ? name : "", source_url ? source_url : "",
                                             purpose_from(purpose)));
 }
