@@ -24,7 +24,7 @@ int count(const LoadResult& r, Severity s) {
 }
 
 // A journey with two stages and a digital and an offline channel around the given touchpoints.
-std::string J(const std::string& touchpoints, const std::string& more = "") {
+std::string journey_with(const std::string& touchpoints, const std::string& more = "") {
     return R"({"title": "Test", "stages": [{"id": "discover", "name": "Discover"}, {"id": "purchase", "name": "Purchase"}],
 "channels": [{"id": "web", "name": "Web", "digital": true}, {"id": "phone", "name": "Phone", "digital": false}],)" +
            more + "\n\"touchpoints\": [" + touchpoints + "]}";
@@ -37,7 +37,7 @@ const std::optional<Reading>& get(const LoadResult& r, Metric m, int set = 0) {
 }  // namespace
 
 TEST_CASE("a complete minimal journey loads without a diagnostic") {
-    auto r = load_journey_json(J(R"({"id": "t1", "stage": "purchase", "channel": "web", "name": "Checkout",
+    auto r = load_journey_json(journey_with(R"({"id": "t1", "stage": "purchase", "channel": "web", "name": "Checkout",
         "description": "Pay", "owner": "Ana", "url": "https://example.com/x", "volume": 1200, "emotion": -1.5,
         "painPoints": ["slow"], "opportunities": ["faster"], "quotes": ["meh"],
         "ux": {"sus": 72.5, "n": 8}, "cx": {"nps": 30, "n": 120}})"));
@@ -205,7 +205,7 @@ TEST_CASE("duplicate stage or channel ids are refused, every one listed") {
 // ---- accepted with warnings ----------------------------------------------------------------
 
 TEST_CASE("out-of-range and wrong-typed readings are dropped, never clamped or coerced") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
         "ux": {"sus": 120, "seq": "5", "umuxLite": 80, "taskSuccess": 85, "errorRate": -0.1},
         "cx": {"nps": -101, "csat": 100, "ces": 0.5}, "emotion": 3, "volume": -4})"));
     REQUIRE(r.ok);
@@ -233,7 +233,7 @@ TEST_CASE("out-of-range and wrong-typed readings are dropped, never clamped or c
 }
 
 TEST_CASE("readings from counts: value, counts in documented order and n") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
         "ux": {"taskSuccess": {"successes": 8, "attempts": 10}, "timeOnTask": {"times": [10, 40]},
                "sus": {"mean": 72, "sd": 17, "n": 40}, "n": 12},
         "cx": {"nps": {"promoters": 50, "passives": 30, "detractors": 20},
@@ -271,7 +271,7 @@ TEST_CASE("readings from counts: value, counts in documented order and n") {
 }
 
 TEST_CASE("bad count forms are dropped with a reason") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
         "ux": {"taskSuccess": {"successes": 11, "attempts": 10}, "timeOnTask": {"times": [10, 0]},
                "sus": {"sd": 3}},
         "cx": {"nps": {"promoters": 2.5, "passives": 1, "detractors": 0},
@@ -294,7 +294,7 @@ TEST_CASE("bad count forms are dropped with a reason") {
 }
 
 TEST_CASE("a reference to a missing stage or channel goes to Unassigned with a did-you-mean hint") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "purchse", "channel": "Web", "name": "n"},
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "purchse", "channel": "Web", "name": "n"},
         {"id": "u", "stage": "zzz", "channel": "web", "name": "m"}, {"id": "v", "name": "o", "channel": "web"})"));
     REQUIRE(r.ok);
     CHECK(r.journey.touchpoints[0].stage == -1);
@@ -313,7 +313,7 @@ TEST_CASE("a reference to a missing stage or channel goes to Unassigned with a d
 }
 
 TEST_CASE("touchpoint ids: missing ones are generated, duplicates renamed, all unique") {
-    auto r = load_journey_json(J(R"({"id": "a", "stage": "discover", "channel": "web", "name": "1"},
+    auto r = load_journey_json(journey_with(R"({"id": "a", "stage": "discover", "channel": "web", "name": "1"},
         {"id": "a", "stage": "discover", "channel": "web", "name": "2"},
         {"stage": "discover", "channel": "web", "name": "3"},
         {"id": "a-2", "stage": "discover", "channel": "web", "name": "4"},
@@ -331,7 +331,7 @@ TEST_CASE("touchpoint ids: missing ones are generated, duplicates renamed, all u
 }
 
 TEST_CASE("UX readings on an offline channel are dropped and the message says so") {
-    auto r = load_journey_json(J(R"({"id": "call", "stage": "discover", "channel": "phone", "name": "Call",
+    auto r = load_journey_json(journey_with(R"({"id": "call", "stage": "discover", "channel": "phone", "name": "Call",
         "ux": {"sus": 70, "seq": 6, "n": 5}, "cx": {"csat": 80}})"));
     REQUIRE(r.ok);
     CHECK_FALSE(get(r, Metric::Sus));
@@ -346,7 +346,7 @@ TEST_CASE("UX readings on an offline channel are dropped and the message says so
 }
 
 TEST_CASE("unknown metric names are reported with a hint and kept for saving") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
         "ux": {"sus": 70, "nps": 10}, "cx": {"nsp": 30, "loyalty": {"a": [1, 2.50]}}})"));
     REQUIRE(r.ok);
     const Diagnostic* d = find_diag(r, "unknown metric \"nsp\" (did you mean \"nps\"?)");
@@ -387,7 +387,7 @@ TEST_CASE("unknown members everywhere are kept as compact JSON, in file order") 
 }
 
 TEST_CASE("duplicate keys: a warning at the second key, the last value wins") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web",
         "name": "first", "name": "second", "ux": {"sus": 10, "sus": 20}})"));
     REQUIRE(r.ok);
     CHECK(tp0(r).name == "second");
@@ -436,7 +436,7 @@ TEST_CASE("control characters and direction overrides are removed from names, on
 }
 
 TEST_CASE("only http, https and mailto links are kept") {
-    auto r = load_journey_json(J(R"x({"id": "a", "stage": "discover", "channel": "web", "name": "n", "url": "JavaScript:alert(1)"},
+    auto r = load_journey_json(journey_with(R"x({"id": "a", "stage": "discover", "channel": "web", "name": "n", "url": "JavaScript:alert(1)"},
         {"id": "b", "stage": "discover", "channel": "web", "name": "n", "url": "data:text/html,x"},
         {"id": "c", "stage": "discover", "channel": "web", "name": "n", "url": "HTTPS://Example.com"},
         {"id": "d", "stage": "discover", "channel": "web", "name": "n", "url": "mailto:cx@example.com"},
@@ -466,7 +466,7 @@ TEST_CASE("missing title, channels or touchpoints are warnings") {
 }
 
 TEST_CASE("wrong-typed parts are dropped with a warning") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": 5,
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": 5,
         "painPoints": "one string", "quotes": ["ok", 3], "ux": [70], "cx": {"n": "many"}}, 42)",
                                  R"("sets": "current", "scoring": {"threshold": 120},)"));
     REQUIRE(r.ok);
@@ -487,7 +487,7 @@ TEST_CASE("wrong-typed parts are dropped with a warning") {
 }
 
 TEST_CASE("measurement sets: the first set on the touchpoint, others under measurements") {
-    auto r = load_journey_json(J(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
+    auto r = load_journey_json(journey_with(R"({"id": "t", "stage": "discover", "channel": "web", "name": "n",
         "ux": {"sus": 60}, "emotion": -1,
         "measurements": {"future": {"ux": {"sus": 80, "n": 9}, "cx": {"nps": 20}, "emotion": 1},
                          "futur": {"ux": {"sus": 1}}, "current": {"ux": {"sus": 2}}}},
@@ -517,7 +517,7 @@ TEST_CASE("diagnostics stop at the cap with one summary line") {
     for (int i = 0; i < 300; i++)
         tps += std::string(i ? "," : "") + "{\"id\": \"t" + std::to_string(i) +
                "\", \"stage\": \"discover\", \"channel\": \"web\", \"name\": \"n\", \"ux\": {\"sus\": 200}}";
-    auto r = load_journey_json(J(tps));
+    auto r = load_journey_json(journey_with(tps));
     REQUIRE(r.ok);
     REQUIRE(r.diagnostics.size() == kMaxDiagnostics + 1);
     CHECK(r.diagnostics.back().message == "... and 100 more problems not listed (0 errors, 100 warnings)");

@@ -29,7 +29,7 @@ bool read_file(const std::string& path, std::string& out) {
 }
 
 // Loads a sample and fails the test, listing every diagnostic, unless it loads with none at all.
-Journey load_sample(const std::string& file) {
+Journey load_clean_sample(const std::string& file) {
     std::string text;
     REQUIRE_MESSAGE(read_file(samples_dir() + file, text), file << " is missing");
     LoadResult r = load_journey_json(text);
@@ -57,7 +57,7 @@ int set_index(const Journey& j, const char* id) {
 
 std::string quadrant(const Analysis& a, int tp) { return quadrant_id(a.touchpoints[tp].quadrant); }
 
-bool near(double x, double expected, double tol = 0.01) { return std::fabs(x - expected) <= tol; }
+bool within(double x, double expected, double tol = 0.01) { return std::fabs(x - expected) <= tol; }
 
 }  // namespace
 
@@ -77,7 +77,7 @@ TEST_CASE("samples: every sample in index.json exists, loads without errors or w
         CHECK(!e.value("story", "").empty());
         const std::string file = e["file"].get<std::string>();
         CAPTURE(file);
-        const Journey j = load_sample(file);
+        const Journey j = load_clean_sample(file);
         CHECK(j.title == e.value("title", ""));  // the gallery shows the title the map will show
         CHECK(j.stages.size() >= 5);
         CHECK(j.stages.size() <= 8);
@@ -117,21 +117,21 @@ TEST_CASE("samples: every sample in index.json exists, loads without errors or w
 }
 
 TEST_CASE("samples: livechat is good UX, poor CX at the email question, and the SLA set fixes it") {
-    const Journey j = load_sample("livechat.json");
+    const Journey j = load_clean_sample("livechat.json");
     REQUIRE(j.sets.size() == 2);
     const int email = touchpoint(j, "email-question"), phone = touchpoint(j, "phone-call");
     const Analysis now = analyse(j, 0), after = analyse(j, set_index(j, "future"));
     // Now: UX = SEQ 6.1 -> (6.1-1)/6*100 = 85.0.
     //      CX = mean(NPS (4-26)/40 = -55 -> 22.5, CSAT 31) = 26.75.
-    CHECK(near(now.touchpoints[email].ux.value, 85.0));
-    CHECK(near(now.touchpoints[email].cx.value, 26.75));
+    CHECK(within(now.touchpoints[email].ux.value, 85.0));
+    CHECK(within(now.touchpoints[email].cx.value, 26.75));
     CHECK(quadrant(now, email) == "good-ux-poor-cx");
     // After the SLA: NPS (17-8)/40 = 22.5 -> 61.25, CSAT 74 -> CX 67.625; UX unchanged.
-    CHECK(near(after.touchpoints[email].cx.value, 67.625));
+    CHECK(within(after.touchpoints[email].cx.value, 67.625));
     CHECK(quadrant(after, email) == "good-ux-good-cx");
     // The phone call stays CX only; CSAT 28/36 = 77.78, CES 5.2 -> 70.0: CX 73.89 (was 49.17).
     CHECK(quadrant(after, phone) == "cx-only");
-    CHECK(near(after.touchpoints[phone].cx.value, (100.0 * 28 / 36 + 70.0) / 2));
+    CHECK(within(after.touchpoints[phone].cx.value, (100.0 * 28 / 36 + 70.0) / 2));
     CHECK(now.touchpoints[phone].cx.value < 60);
     // The Compare view: the email question's CX change is real, not noise.
     const Comparison c = compare(j, now, j, after);
@@ -140,7 +140,7 @@ TEST_CASE("samples: livechat is good UX, poor CX at the email question, and the 
 }
 
 TEST_CASE("samples: laptop support is poor UX, good CX; the fault itself is poor in both") {
-    const Journey j = load_sample("laptop.json");
+    const Journey j = load_clean_sample("laptop.json");
     const Analysis a = analyse(j);
     for (const char* id : {"diagnostics", "support-chat", "warranty-form"}) {
         CAPTURE(id);
@@ -149,8 +149,8 @@ TEST_CASE("samples: laptop support is poor UX, good CX; the fault itself is poor
     // Support chat: UX = mean(SUS 50, SEQ 4.3 -> 55.0, success 8/12 = 66.67) = 57.22;
     // CX = mean(CSAT 116/130 = 89.23, NPS (70-20)/130 = 38.46 -> 69.23, CES 6.0 -> 83.33) = 80.60.
     const int chat = touchpoint(j, "support-chat");
-    CHECK(near(a.touchpoints[chat].ux.value, (50 + 55.0 + 100.0 * 8 / 12) / 3));
-    CHECK(near(a.touchpoints[chat].cx.value, (100.0 * 116 / 130 + (100.0 * 50 / 130 + 100) / 2 + 500.0 / 6) / 3));
+    CHECK(within(a.touchpoints[chat].ux.value, (50 + 55.0 + 100.0 * 8 / 12) / 3));
+    CHECK(within(a.touchpoints[chat].cx.value, (100.0 * 116 / 130 + (100.0 * 50 / 130 + 100) / 2 + 500.0 / 6) / 3));
     CHECK(quadrant(a, touchpoint(j, "fault")) == "poor-ux-poor-cx");
     // The technician is offline: CX only, and the best-rated moment of the support stage.
     CHECK(quadrant(a, touchpoint(j, "technician")) == "cx-only");
@@ -160,16 +160,16 @@ TEST_CASE("samples: laptop support is poor UX, good CX; the fault itself is poor
     CHECK(j.touchpoints[follow].sets[0].get(Metric::Nps));
     CHECK(a.touchpoints[follow].metrics.size() >= 2);
     for (const MetricScore& m : a.touchpoints[follow].metrics)
-        if (m.metric == Metric::Nps) CHECK(near(m.value, 100.0 * (88 - 40) / 180));  // +26.67
+        if (m.metric == Metric::Nps) CHECK(within(m.value, 100.0 * (88 - 40) / 180));  // +26.67
 }
 
 TEST_CASE("samples: shop extension is poor UX, good CX once support steps in") {
-    const Journey j = load_sample("shop-extension.json");
+    const Journey j = load_clean_sample("shop-extension.json");
     const Analysis a = analyse(j);
     // Ticket: UX = mean(SUS 48, SEQ 3.8 -> 46.67) = 47.33; CX = mean(CSAT 63/70 = 90, CES 5.9 -> 81.67) = 85.83.
     const int ticket = touchpoint(j, "ticket");
-    CHECK(near(a.touchpoints[ticket].ux.value, (48 + 280.0 / 6) / 2));
-    CHECK(near(a.touchpoints[ticket].cx.value, (90 + 490.0 / 6) / 2));
+    CHECK(within(a.touchpoints[ticket].ux.value, (48 + 280.0 / 6) / 2));
+    CHECK(within(a.touchpoints[ticket].cx.value, (90 + 490.0 / 6) / 2));
     CHECK(quadrant(a, ticket) == "poor-ux-good-cx");
     CHECK(quadrant(a, touchpoint(j, "bundles-live")) == "poor-ux-good-cx");
     // Before support: the settings and the missing feature fail on both counts.
@@ -179,7 +179,7 @@ TEST_CASE("samples: shop extension is poor UX, good CX once support steps in") {
 }
 
 TEST_CASE("samples: template marketplace is good UX, poor CX after checkout") {
-    const Journey j = load_sample("template-marketplace.json");
+    const Journey j = load_clean_sample("template-marketplace.json");
     const Analysis a = analyse(j);
     CHECK(quadrant(a, touchpoint(j, "checkout")) == "good-ux-good-cx");
     for (const char* id : {"install-wait", "ticket", "extra-fee", "site-live", "nps-survey"}) {
@@ -188,15 +188,15 @@ TEST_CASE("samples: template marketplace is good UX, poor CX after checkout") {
     }
     // The fee email: UX = SEQ 6.0 -> 83.33; CX = mean(NPS (3-70)/85 = -78.82 -> 10.59, CSAT 12) = 11.29.
     const int fee = touchpoint(j, "extra-fee");
-    CHECK(near(a.touchpoints[fee].ux.value, 500.0 / 6));
-    CHECK(near(a.touchpoints[fee].cx.value, ((100.0 * -67 / 85 + 100) / 2 + 12) / 2));
+    CHECK(within(a.touchpoints[fee].ux.value, 500.0 / 6));
+    CHECK(within(a.touchpoints[fee].cx.value, ((100.0 * -67 / 85 + 100) / 2 + 12) / 2));
     CHECK(a.touchpoints[fee].gap > 70);  // among the largest UX-CX gaps of the gallery
 }
 
 // The raw survey is not shipped; when it is present next to the repository, recount one item
 // straight from it so the committed aggregates are checked against their source.
 TEST_CASE("samples: airline carries the survey's aggregates and its segments differ for real") {
-    const Journey j = load_sample("airline.json");
+    const Journey j = load_clean_sample("airline.json");
     REQUIRE(j.sets.size() == 7);
     const Analysis all = analyse(j);
     const int wifi = touchpoint(j, "wifi");
@@ -240,5 +240,5 @@ TEST_CASE("samples: airline carries the survey's aggregates and its segments dif
     REQUIRE(csat->counts.size() == 5);
     for (int i = 0; i < 5; i++) CHECK(csat->counts[i] == counts[i]);
     const double n = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
-    CHECK(near(all.touchpoints[wifi].cx.value, 100 * (counts[3] + counts[4]) / n, 1e-9));
+    CHECK(within(all.touchpoints[wifi].cx.value, 100 * (counts[3] + counts[4]) / n, 1e-9));
 }
