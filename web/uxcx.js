@@ -1316,15 +1316,24 @@
   const storedRecent = idbGet('meta', 'recent');
   storedRecent.catch(() => {});
   // What the person came to see is drawn first. A link's map opens while the Recent list is still
-  // read from IndexedDB; frames are released as soon as the start-up map is open (startShown);
-  // remembering it in Recent (its entry, its bytes written to IndexedDB: 30-80 ms at start-up,
-  // when each of those calls into the app is a first call that V8 compiles), the Recent menu,
-  // the samples and the autosave come after its first frame. `started` resolves once all is done.
+  // read from IndexedDB, and frames are released as soon as it is open (startShown), not once the
+  // list is read: in a new browser profile that first read ends 100-200 ms after a small map is
+  // open, and nothing in the first frame needs the list. Remembering the map in Recent (its
+  // entry, its bytes written to IndexedDB: 30-80 ms at start-up, when each of those calls into the
+  // app is a first call that V8 compiles), the Recent menu, the samples and the autosave come after
+  // its first frame. `started` resolves once all is done.
   let resolveStartShown, startOpenDone = false;
   const startShown = new Promise((res) => { resolveStartShown = res; });
+  const startOpened = () => {
+    if (startOpenDone) return;
+    startOpenDone = true;
+    mark('opened');
+    resolveStartShown();
+  };
   started = runtime.then(async () => {
     try {
       const fromLink = openFromParams(hashParams(), hashQuery());  // null without a link
+      fromLink.then((r) => { if (r !== null) startOpened(); }, () => {});
       try {
         // Merged, not replaced, should an entry have been added before the list was read.
         const stored = (await storedRecent) || [];
@@ -1334,10 +1343,8 @@
       if (await fromLink === null) await restoreLast().catch((e) => console.warn('uxcx: could not restore:', e));
       leftBytes.clear();
     } finally {
-      startOpenDone = true;
-      resolveStartShown();
+      startOpened();
     }
-    mark('opened');
     await Promise.race([ready, new Promise((res) => setTimeout(res, START_HOLD_MS))]).catch(() => {});
     // Not in the first frame's own task: `ready` resolves inside it, before the browser has
     // committed and rasterised that frame, so work done here delayed the map on screen (and took a
