@@ -114,6 +114,25 @@ for (const e of events) if (e.ph === 'X' && e.dur) {
   if (!byThread.has(k)) byThread.set(k, []);
   byThread.get(k).push(e);
 }
+// The page's main thread, "pid:tid".
+const mainKey = ([...threads].find(([k, n]) => k.startsWith(`${rendererPid}:`) && n === 'CrRendererMain') || [])[0];
+// V8's samples of the page (the renderer's threads), read once: each sample's time and node, and
+// the call trees' frames and parents by node ("profile:node"). A Profile event is on the sampled
+// thread; its chunks may come from another (the profiler's), so they are matched by id.
+const profiles = { frames: new Map(), parents: new Map(), samples: [] };  // samples: [ts, node, tid]
+for (const pr of events) {
+  if (pr.name !== 'Profile' || pr.pid !== rendererPid) continue;
+  let ts = pr.args.data.startTime;
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== pr.pid || e.id !== pr.id) continue;
+    const d = e.args?.data;
+    for (const n of d?.cpuProfile?.nodes || []) {
+      profiles.frames.set(`${pr.id}:${n.id}`, n.callFrame);
+      if (n.parent !== undefined) profiles.parents.set(`${pr.id}:${n.id}`, `${pr.id}:${n.parent}`);
+    }
+    (d?.cpuProfile?.samples || []).forEach((node, i) => { ts += d.timeDeltas[i]; profiles.samples.push([ts, `${pr.id}:${node}`, pr.tid]); });
+  }
+}
 const lines = [];
 const say = (s = '') => { lines.push(s); console.log(s); };
 say(`# profile: ${opt.page}#map=bench-${opt.n}.json (${new Date().toISOString()}, load average ${os.loadavg()[0].toFixed(1)})`);
@@ -129,10 +148,9 @@ for (const [label, from, to] of windows) {
   }
   for (const [ms, name] of rows.sort((a, b) => b[0] - a[0]).slice(0, 12)) say(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
   // The page's main thread: which events took the time (inclusive, nested ones counted apart).
-  const main = [...threads].find(([k, n]) => k.startsWith(`${rendererPid}:`) && n === 'CrRendererMain');
-  if (main) {
+  if (mainKey) {
     const tally = new Map();
-    for (const e of byThread.get(main[0]) || []) {
+    for (const e of byThread.get(mainKey) || []) {
       const d = (Math.min(to, e.ts + e.dur) - Math.max(from, e.ts)) / 1000;
       if (d <= 0) continue;
       tally.set(e.name, (tally.get(e.name) || 0) + d);
@@ -145,18 +163,12 @@ for (const [label, from, to] of windows) {
 // Self time per function over the whole recording (V8 samples about every 100 µs of the page's
 // main thread; the count of samples is a share, not milliseconds).
 {
-  const nodes = new Map(), counts = new Map();
-  for (const e of events) {
-    if (e.pid !== rendererPid || e.name !== 'ProfileChunk') continue;
-    const d = e.args?.data?.cpuProfile;
-    if (!d) continue;
-    for (const n of d.nodes || []) nodes.set(`${e.id}:${n.id}`, n.callFrame);
-    for (const s of d.samples || []) counts.set(`${e.id}:${s}`, (counts.get(`${e.id}:${s}`) || 0) + 1);
-  }
+  const counts = new Map();
+  for (const [, node] of profiles.samples) counts.set(node, (counts.get(node) || 0) + 1);
   const byFn = new Map();
   let total = 0;
   for (const [k, c] of counts) {
-    const f = nodes.get(k);
+    const f = profiles.frames.get(k);
     const name = f ? `${f.functionName || '(anonymous)'}${f.url ? ' ' + path.basename(f.url) : ''}` : '?';
     byFn.set(name, (byFn.get(name) || 0) + c);
     total += c;
@@ -168,23 +180,10 @@ for (const [label, from, to] of windows) {
 // The page's long tasks (what the longtask goal counts): each main-thread task over 100 ms, with
 // the functions its V8 samples fall in, inclusive (a caller counts its callees' samples).
 {
-  const main = [...threads].find(([k, n]) => k.startsWith(`${rendererPid}:`) && n === 'CrRendererMain');
-  const [, mainTid] = main ? main[0].split(':').map(Number) : [];
-  const parents = new Map(), frames = new Map(), samples = [];
-  for (const pr of events) {
-    if (pr.name !== 'Profile' || pr.pid !== rendererPid || pr.tid !== mainTid) continue;
-    let ts = pr.args.data.startTime;
-    for (const e of events) {
-      if (e.name !== 'ProfileChunk' || e.pid !== pr.pid || e.id !== pr.id) continue;
-      const d = e.args?.data;
-      for (const n of d?.cpuProfile?.nodes || []) {
-        frames.set(`${pr.id}:${n.id}`, n.callFrame);
-        if (n.parent !== undefined) parents.set(`${pr.id}:${n.id}`, `${pr.id}:${n.parent}`);
-      }
-      (d?.cpuProfile?.samples || []).forEach((s, i) => { ts += d.timeDeltas[i]; samples.push([ts, `${pr.id}:${s}`]); });
-    }
-  }
-  const tasks = ((main && byThread.get(main[0])) || []).filter((e) => e.name === 'RunTask' && e.dur > 100000);
+  const mainTid = mainKey && Number(mainKey.split(':')[1]);
+  const { frames, parents } = profiles;
+  const samples = profiles.samples.filter(([, , tid]) => tid === mainTid);
+  const tasks = (byThread.get(mainKey) || []).filter((e) => e.name === 'RunTask' && e.dur > 100000);
   say(`\n## page main-thread tasks over 100 ms, from navigation start: functions by inclusive share of the task's samples`);
   for (const task of tasks) {
     const incl = new Map();

@@ -186,7 +186,7 @@ EMSCRIPTEN_KEEPALIVE int uxcx_unpack_step(PackOnPage* p, int touchpoints) {
 EMSCRIPTEN_KEEPALIVE const char* uxcx_open_unpacked(PackOnPage* handle, const char* name, const char* source_url,
                                                     const char* purpose) {
     const std::unique_ptr<PackOnPage> p(handle);
-    while (!unpack_step(p->unpacking, SIZE_MAX)) {}
+    unpack_step(p->unpacking, SIZE_MAX);  // what the slices left, in one go
     LoadResult loaded = std::move(p->unpacking.result);
     if (!p->unpacking.ok) {
         loaded = LoadResult{};
