@@ -4,7 +4,7 @@
 // again. A held mouse button keeps frames coming (ImGui pans and repeats from held input).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleSession, waitForState, sampleText, state } from './lib.mjs';
+import { sampleSession, waitForState, sampleText, state, fingerprint, fingerprintDistance } from './lib.mjs';
 
 const env = sampleSession('livechat.json');
 
@@ -43,6 +43,31 @@ test('real input wakes it, and it goes quiet again', async () => {
   await wokeAfter(f0);
   await env.page.keyboard.press('Shift');
   assert.equal(await framesWhileIdle(), 0);
+});
+
+test('a mouse resting on a button gets its tooltip from a few frames, not from a frame every 16 ms', async () => {
+  const { page } = env;
+  await page.mouse.move(5, 795);  // nothing hovered
+  assert.equal(await framesWhileIdle(1000), 0);
+  const png = (await state(page)).widgets.find((w) => w.label.endsWith('PNG'));
+  assert.ok(png, 'the toolbar has its PNG button');
+  // Where ImGui puts the tooltip: below and right of the mouse, clear of the button itself.
+  const at = { x: png.x + png.w / 2, y: png.y + png.h / 2 };
+  const below = { x: Math.round(at.x), y: Math.round(png.y + png.h + 4), width: 240, height: 24 };
+  const without = fingerprint(await page.screenshot({ clip: below }));
+  const f0 = await drawn();
+  await page.mouse.move(at.x, at.y);
+  await wokeAfter(f0);
+  // The hover delay (0.4 s) passes with the loop paused; a timer brings the frames back for the
+  // tooltip, and the app goes quiet again.
+  assert.equal(await framesWhileIdle(1000), 0);
+  const drew = (await drawn()) - f0;
+  const tip = fingerprint(await page.screenshot({ clip: below }));
+  assert.ok(fingerprintDistance(without, tip) > 5, `the tooltip shows below the button (distance ${fingerprintDistance(without, tip)})`);
+  // A few to settle after the move, a few to measure and show the tooltip: drawing every frame
+  // through the delay was about 30.
+  assert.ok(drew <= 10, `${drew} frames drawn for one move and a tooltip`);
+  await page.mouse.move(5, 795);
 });
 
 test('a held mouse button keeps frames coming until it is released', async () => {
