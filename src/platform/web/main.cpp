@@ -38,19 +38,14 @@ bool g_first_frame_reported = false;
 // callback runs (Emscripten's main loop is paused). Frames come after input (and resize, focus
 // changes) and after any exported function that may change what is shown (a map opened, the view
 // set: see js_wake_on_exports): a few, and then until two frames in a row draw the same, so that
-// ImGui's state settles (a window is sized in one frame and drawn in the next). After input, a
-// tooltip must still appear once the mouse has rested for ImGui's hover delay: the loop pauses as
-// soon as the frames settle and comes back for one more settling at the end of that delay (a
-// timer), instead of drawing the same frame over and over until then (about 30 frames after every
-// mouse move, each one rasterised in full: without a GPU, most of the page's CPU while it is used).
+// ImGui's state settles (a window is sized in one frame and drawn in the next); after input also
+// for a short while, so that a tooltip appears once the mouse has rested for ImGui's hover delay.
 struct FrameSchedule {
     bool looping = false;    // Emscripten's main loop is set up (start_frames): before, there is
                              // nothing to pause or resume, only what to do once it runs
     bool running = true;     // the main loop is scheduled (it starts running)
     bool held = false;       // the page asked for no frames (a big map loads in the worker)
     bool resumed = false;    // the next frame is the first after a pause
-    double paused_at = 0;    // emscripten_get_now() when the loop last paused
-    long rest_timer = 0;     // the timer that wakes the loop at awake_until (0: none pending)
     int frames_left = 0;     // frames still to draw, whatever else happens
     double awake_until = 0;  // emscripten_get_now() time (ms) until which frames keep coming
     unsigned drawn = 0;      // frames drawn so far: state().frames
@@ -69,7 +64,7 @@ double settle_ms() {
     return 1000.0 * std::max(st.HoverStationaryDelay + st.HoverDelayShort, st.HoverDelayNormal) + 100.0;
 }
 
-enum class Wake { StateChange, Input, Rested };
+enum class Wake { StateChange, Input };
 
 void wake(Wake why) {
     FrameSchedule& s = g_schedule;
@@ -123,13 +118,7 @@ uint64_t draw_fingerprint(const ImDrawData* dd) {
     return h;
 }
 
-void rested(void*) {
-    g_schedule.rest_timer = 0;
-    wake(Wake::Rested);
-}
-
-// After each frame: pause the loop when nothing asks for more; while the hover delay after input
-// runs, with a timer that brings the frames back at its end.
+// After each frame: pause the loop when nothing asks for more.
 void after_frame() {
     FrameSchedule& s = g_schedule;
     s.drawn++;
@@ -137,25 +126,10 @@ void after_frame() {
     const uint64_t drew = draw_fingerprint(ImGui::GetDrawData());
     s.settled = drew == s.drew;
     s.drew = drew;
-    if (s.held || (s.frames_left == 0 && s.settled && !input_held() && !input_pending())) {
+    if (s.held || (s.frames_left == 0 && s.settled && emscripten_get_now() >= s.awake_until && !input_held() && !input_pending())) {
         s.running = false;
         emscripten_pause_main_loop();
-        s.paused_at = emscripten_get_now();
-        if (s.rest_timer) emscripten_clear_timeout(s.rest_timer);
-        s.rest_timer = 0;
-        if (!s.held && s.paused_at < s.awake_until) s.rest_timer = emscripten_set_timeout(rested, s.awake_until - s.paused_at, nullptr);
     }
-}
-
-// The time ImGui is told has passed since the last frame, after a pause. Its hover delays and
-// double-click time count frame times: the part of a pause that falls inside the hover delay after
-// input counts in full (the mouse rested there, as when frames were drawn all through it, and a
-// tooltip is due when the timer ends it). The rest was the person reading, with nothing drawn:
-// counted, it would pass every delay at once at the next input.
-float delta_after_pause(float delta) {
-    const FrameSchedule& s = g_schedule;
-    const double rested_ms = std::max(0.0, s.awake_until - s.paused_at);
-    return std::min(delta, (float)(rested_ms / 1000.0) + 1.0f / 60.0f);
 }
 
 // Input reaches ImGui through GLFW's listeners (and on_wheel) whether or not frames are drawn;
@@ -289,7 +263,9 @@ void frame(void* user) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    if (g_schedule.resumed) io.DeltaTime = delta_after_pause(io.DeltaTime);
+    // The time since the last frame includes the pause, when nobody drew: counted, it would pass
+    // every hover delay at once.
+    if (g_schedule.resumed) io.DeltaTime = std::min(io.DeltaTime, 1.0f / 60.0f);
     g_schedule.resumed = false;
     io.DisplaySize = ImVec2((float)g_backing_w, (float)g_backing_h);
     io.DisplayFramebufferScale = ImVec2(1, 1);
