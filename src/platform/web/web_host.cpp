@@ -132,9 +132,9 @@ static std::string json_text(const nlohmann::json& j) {
 
 // {"ok", "errors": [...], "warnings": [...], "openedAs"}, each entry {message, line, column, path}:
 // what uxcx_open and uxcx_open_unpacked return. openedAs: "open", "compare" or "restore".
-// Written by hand, not through nlohmann: it is the only JSON the page asks for before a start-up
-// link's first frame, and V8 compiles each wasm function at its first call: nlohmann's serializer
-// was a tenth of the start-up open in a profile at 2,000 touchpoints. (Invalid UTF-8 in a message
+// Written by hand, not through nlohmann: every open returns it, a start-up link's too, and V8
+// compiles each wasm function at its first call: nlohmann's serializer was a tenth of the
+// start-up open in a profile at 2,000 touchpoints. (Invalid UTF-8 in a message
 // quoting a damaged file reaches the page as U+FFFD either way: UTF8ToString decodes it so.)
 static const char* open_result_json(const OpenResult& r) {
     g_result = "{\"ok\":";
