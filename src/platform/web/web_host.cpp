@@ -134,8 +134,8 @@ static std::string json_text(const nlohmann::json& j) {
 // what uxcx_open and uxcx_open_unpacked return. openedAs: "open", "compare" or "restore".
 // Written by hand, not through nlohmann: every open returns it, a start-up link's too, and V8
 // compiles each wasm function at its first call: nlohmann's serializer was a tenth of the
-// start-up open in a profile at 2,000 touchpoints. (Invalid UTF-8 in a message
-// quoting a damaged file reaches the page as U+FFFD either way: UTF8ToString decodes it so.)
+// start-up open in a profile at 2,000 touchpoints. (Invalid UTF-8 in a message quoting a
+// damaged file reaches the page as U+FFFD either way: UTF8ToString decodes it so.)
 static const char* open_result_json(const OpenResult& r) {
     g_result = "{\"ok\":";
     g_result += r.ok ? "true" : "false";
@@ -143,7 +143,7 @@ static const char* open_result_json(const OpenResult& r) {
         g_result += kind == Severity::Error ? ",\"errors\":[" : "],\"warnings\":[";
         bool first = true;
         for (const Diagnostic& d : r.diagnostics) {
-            if ((d.severity == Severity::Error) != (kind == Severity::Error)) continue;
+            if (d.severity != kind) continue;
             g_result += first ? "{\"message\":" : ",{\"message\":";
             first = false;
             append_json_string(g_result, d.message);
