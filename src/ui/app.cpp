@@ -237,8 +237,10 @@ static int step_selection(const App& app, int delta) {
 // Keys: arrows move the selection (left/right along the journey, up/down across lanes; in the
 // Ranking view along the rows on screen), PageDown/PageUp step like right/left (what a
 // presentation clicker sends), P toggles presentation, Escape leaves it, D shows or hides the
-// panel beside the view. Never while a text field has the keyboard. No single key downloads
-// anything: a stray press in a meeting must not drop files on the presenter's machine.
+// panel beside the view. Each press steps once however long the key is down, and a held key
+// steps at the browser's own key repeat (key_presses). Never while a text field has the keyboard.
+// No single key downloads anything: a stray press in a meeting must not drop files on the
+// presenter's machine.
 // ImGui's own keyboard navigation stays out of the main window (ImGuiWindowFlags_NoNavInputs in
 // app_frame), so the arrows never also walk a focus ring along the toolbar.
 static void handle_keys(App& app) {
@@ -249,15 +251,13 @@ static void handle_keys(App& app) {
     const MapLayout& l = app.doc.layout;
     const int before = app.selected;
     const bool along = app.presentation || app.view == "ranking";  // up/down step too
-    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) app.selected = step_selection(app, +1);
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) app.selected = step_selection(app, -1);
-    if (along) {
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.selected = step_selection(app, +1);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.selected = step_selection(app, -1);
-    } else {
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.selected = layout_vertical(l, app.selected, +1);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.selected = layout_vertical(l, app.selected, -1);
-    }
+    const int right = key_presses(app, ImGuiKey_RightArrow) + key_presses(app, ImGuiKey_PageDown);
+    const int left = key_presses(app, ImGuiKey_LeftArrow) + key_presses(app, ImGuiKey_PageUp);
+    const int down = key_presses(app, ImGuiKey_DownArrow), up = key_presses(app, ImGuiKey_UpArrow);
+    for (int i = 0; i < right; i++) app.selected = step_selection(app, +1);
+    for (int i = 0; i < left; i++) app.selected = step_selection(app, -1);
+    for (int i = 0; i < down; i++) app.selected = along ? step_selection(app, +1) : layout_vertical(l, app.selected, +1);
+    for (int i = 0; i < up; i++) app.selected = along ? step_selection(app, -1) : layout_vertical(l, app.selected, -1);
     if (app.selected != before) {
         app.map.follow = true;
         app.ranking.scroll_to_selected = true;
@@ -312,6 +312,7 @@ void app_frame(App& app) {
     if (!app.presentation && !bare) flags |= ImGuiWindowFlags_MenuBar;
     ImGui::Begin("uxcx", nullptr, flags);
     handle_keys(app);
+    app.key_repeats.clear();
     if (!app.presentation && !bare) draw_menu_bar(app);
     export_dialog(app);
     if (!bare) draw_error_banner(app);

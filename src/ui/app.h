@@ -124,6 +124,10 @@ struct App {
     ImportState import;                // File > Import survey... (ui/import_screen.h)
     ExportState exports;               // whole-map PNG/PDF and the bare view PNG (ui/export_map.h)
     EditUiState edit;                  // rename in place, fields being typed, drags, header menus
+    // Keys the platform repeated while they were held, since the last frame (ImGuiKey values): the
+    // browser's own key repeat, at the person's settings. The host adds them; app_frame counts each
+    // as a press of the keys that step (key_presses, widgets.h), then empties the list.
+    std::vector<int> key_repeats;
 };
 
 using platform::OpenPurpose;

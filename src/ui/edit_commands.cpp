@@ -174,8 +174,8 @@ void edit_handle_keys(App& app) {
     const bool wants_edit = ImGui::IsKeyPressed(ImGuiKey_F2, false) || ImGui::IsKeyPressed(ImGuiKey_Insert, false) ||
                             ImGui::IsKeyPressed(ImGuiKey_Delete, false) ||
                             (ctrl && (ImGui::IsKeyPressed(ImGuiKey_Z, false) || ImGui::IsKeyPressed(ImGuiKey_Y, false))) ||
-                            (io.KeyAlt && (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_RightArrow) ||
-                                           ImGui::IsKeyPressed(ImGuiKey_UpArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow)));
+                            (io.KeyAlt && key_presses(app, ImGuiKey_LeftArrow) + key_presses(app, ImGuiKey_RightArrow) +
+                                                  key_presses(app, ImGuiKey_UpArrow) + key_presses(app, ImGuiKey_DownArrow) > 0);
     if (!wants_edit || app.presentation) return;
     if (app.doc.read_only) {
         app.edit.message = "This hosted map is read-only: \"Edit a copy\" to change it.";
@@ -190,10 +190,10 @@ void edit_handle_keys(App& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_Insert, false)) app_insert_touchpoint(app);
     if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) app_delete_selected(app);
     if (io.KeyAlt) {
-        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) app_move_selected(app, -1, 0);
-        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) app_move_selected(app, +1, 0);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app_move_selected(app, 0, -1);
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app_move_selected(app, 0, +1);
+        for (int i = key_presses(app, ImGuiKey_LeftArrow); i > 0; i--) app_move_selected(app, -1, 0);
+        for (int i = key_presses(app, ImGuiKey_RightArrow); i > 0; i--) app_move_selected(app, +1, 0);
+        for (int i = key_presses(app, ImGuiKey_UpArrow); i > 0; i--) app_move_selected(app, 0, -1);
+        for (int i = key_presses(app, ImGuiKey_DownArrow); i > 0; i--) app_move_selected(app, 0, +1);
     }
 }
 

@@ -96,4 +96,9 @@ bool link_allowed(std::string_view url);
 // True when keys belong to the app rather than to a text field.
 bool app_owns_keyboard();
 
+// Presses of `key` this frame, for keys that step (the selection, a touchpoint's move): ImGui's
+// press, and the platform's repeats of the key while held (app.key_repeats); never ImGui's own
+// repeat, which runs on frame time.
+int key_presses(const App& app, ImGuiKey key);
+
 }  // namespace uxcx

@@ -2,7 +2,8 @@
 // and 1280x720 at DPR 1.5 (issue 13, item 7): the fitted map names every touchpoint and marks thin
 // evidence (hook, and the dashes in the pixels); presentation (P) fits the whole journey beside a
 // story panel that D hides; PageUp/PageDown step; Escape and a resize refit; the arrow keys never
-// walk ImGui's focus ring along the toolbar.
+// walk ImGui's focus ring along the toolbar; a press held long steps once, a held key steps with
+// the browser's repeats.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -170,3 +171,30 @@ for (const [width, height, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1280, 720,
     }
   });
 }
+
+// A press held long (a presenter resting on the clicker; on a loaded machine the release can reach
+// the page 0.6 s after the press) steps once; a held key steps again with each repeat the browser
+// sends (keyboard.down on a key that is down sends one), never on a timer of the app's own.
+test('a held arrow steps once, and once more with each repeat the browser sends', { timeout: 60000 }, async () => {
+  const env = await start({ viewport: { width: 1366, height: 768 } });
+  const { page } = env;
+  try {
+    await openApp(page, env.url);
+    await after(page, () => page.evaluate((t) => window.uxcx.load(t, 'meeting.json'), meetingJourney()), (x) => x.items.length === 14);
+    const first = (await state(page)).selected;
+    const one = (await after(page, () => page.keyboard.down('ArrowRight'), (x) => x.selected !== first)).selected;
+    const f0 = (await state(page)).frames;
+    await page.waitForTimeout(1000);
+    let s = await state(page);
+    assert.ok(s.frames >= f0 + 5, `only ${s.frames - f0} frames while the key was held`);
+    assert.equal(s.selected, one, 'a held arrow stepped more than once');
+    const two = (await after(page, () => page.keyboard.down('ArrowRight'), (x) => x.selected !== one)).selected;
+    await page.keyboard.up('ArrowRight');
+    s = await after(page, () => page.keyboard.press('ArrowLeft'), (x) => x.selected !== two);
+    await frames(page, 3);
+    assert.equal((await state(page)).selected, one, 'the repeat stepped more than once');
+    assert.deepEqual(env.problems, []);
+  } finally {
+    await env.close();
+  }
+});

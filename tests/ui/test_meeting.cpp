@@ -179,6 +179,40 @@ TEST_CASE("arrow keys and Space never walk ImGui's focus ring along the toolbar"
     CHECK_FALSE(ui.app.presentation);
 }
 
+TEST_CASE("a held arrow steps once, then once per repeat the browser sends; never on ImGui's timer") {
+    test::UiHarness ui(1366, 768);
+    REQUIRE(app_open(ui.app, test::meeting_journey(), "meeting.json").ok);
+    ui.frames(2);
+    const MapLayout& l = ui.app.doc.layout;
+    const int first = ui.app.selected;
+    const int one = layout_step(l, first, +1), two = layout_step(l, one, +1);
+    REQUIRE(one != first);
+    REQUIRE(two != one);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiKey_RightArrow, true);
+    ui.frames(60);  // held a second: ImGui's own repeat steps after 0.275 s, then every 0.05 s
+    CHECK(ui.app.selected == one);
+    ui.app.key_repeats.push_back(ImGuiKey_RightArrow);  // the browser repeats the held key (main.cpp)
+    ui.frames(1);
+    CHECK(ui.app.selected == two);
+    CHECK(ui.app.key_repeats.empty());
+    io.AddKeyEvent(ImGuiKey_RightArrow, false);
+    ui.frames(30);
+    CHECK(ui.app.selected == two);
+    // Alt+arrow moves the touchpoint one slot per press and per repeat, however long it is held.
+    const int moved = ui.app.selected;
+    const int channel = ui.app.doc.journey.touchpoints[(size_t)moved].channel;
+    REQUIRE(ui.app.doc.history.steps.empty());
+    io.AddKeyEvent(ImGuiMod_Alt, true);
+    io.AddKeyEvent(ImGuiKey_DownArrow, true);
+    ui.frames(60);
+    io.AddKeyEvent(ImGuiKey_DownArrow, false);
+    io.AddKeyEvent(ImGuiMod_Alt, false);
+    ui.frames(3);
+    CHECK(ui.app.doc.journey.touchpoints[(size_t)moved].channel != channel);
+    CHECK(ui.app.doc.history.steps.size() == 1);  // one move, one step to undo
+}
+
 TEST_CASE("in the ranking the arrow keys follow the rows on screen, not the map's order") {
     test::UiHarness ui(1366, 768);
     REQUIRE(app_open(ui.app, test::meeting_journey(), "meeting.json").ok);

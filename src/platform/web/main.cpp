@@ -26,6 +26,9 @@
 #include "ui/app.h"
 #include "ui/style.h"
 
+// The GLFW backend's key mapping: not static so that hosts can use it, but not in its header.
+ImGuiKey ImGui_ImplGlfw_KeyToImGuiKey(int keycode, int scancode);
+
 namespace {
 
 GLFWwindow* g_window = nullptr;
@@ -256,6 +259,15 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
     return EM_TRUE;
 }
 
+// Keys, through Dear ImGui's GLFW backend. A key the person holds down, the browser repeats at
+// their own settings: Emscripten's GLFW passes those keydowns on as GLFW_REPEAT, which the backend
+// drops (ImGui repeats held keys on its own timer). The app hears them (App::key_repeats): the
+// keys that step the selection step by them, and by no timer.
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    if (action == GLFW_REPEAT) uxcx::web_host_app().key_repeats.push_back((int)ImGui_ImplGlfw_KeyToImGuiKey(key, scancode));
+}
+
 void frame(void* user) {
     auto& app = *(uxcx::App*)user;
     sync_canvas_size(app);
@@ -367,6 +379,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     uxcx::ui_configure_io(io);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetKeyCallback(g_window, on_key);  // in place of the backend's, which on_key calls
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
