@@ -185,12 +185,12 @@ test('a held arrow steps once, and once more with each repeat the browser sends'
     const one = (await after(page, () => page.keyboard.down('ArrowRight'), (x) => x.selected !== first)).selected;
     const f0 = (await state(page)).frames;
     await page.waitForTimeout(1000);
-    let s = await state(page);
+    const s = await state(page);
     assert.ok(s.frames >= f0 + 5, `only ${s.frames - f0} frames while the key was held`);
     assert.equal(s.selected, one, 'a held arrow stepped more than once');
     const two = (await after(page, () => page.keyboard.down('ArrowRight'), (x) => x.selected !== one)).selected;
     await page.keyboard.up('ArrowRight');
-    s = await after(page, () => page.keyboard.press('ArrowLeft'), (x) => x.selected !== two);
+    await after(page, () => page.keyboard.press('ArrowLeft'), (x) => x.selected !== two);
     await frames(page, 3);
     assert.equal((await state(page)).selected, one, 'the repeat stepped more than once');
     assert.deepEqual(env.problems, []);
