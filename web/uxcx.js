@@ -236,9 +236,9 @@
       console.warn(`uxcx: loading ${name} on the page: ${reply.error}`);
       return opened(callOpen(bytes, name, sourceUrl, purpose), bytes, name, sourceUrl, how);
     } finally {
+      finished();  // first: should the lines below throw, later opens must not wait on this one forever
       if (!aborted) overlay.hidden = true;
       holdFrames(false);
-      finished();
     }
   }
 
