@@ -58,16 +58,6 @@ export async function openApp(page, url, hash = '') {
   await page.evaluate(() => window.uxcx.ready);
 }
 
-// Empties what the app keeps in the browser for the origin of `url` (IndexedDB: Recent and its maps;
-// localStorage: settings and the note a page leaves), as "Clear site data" does. From a blank page:
-// an open app would write its map again as it leaves.
-export async function clearSiteData(page, url) {
-  if (page.url() !== 'about:blank') await page.goto('about:blank');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'indexeddb,local_storage' });
-  await cdp.detach();
-}
-
 export const state = (page) => page.evaluate(() => window.uxcx.state());
 
 // Waits until a condition on uxcx.state() holds, and returns that state.
