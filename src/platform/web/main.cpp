@@ -262,10 +262,13 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
 // Keys, through Dear ImGui's GLFW backend. A key the person holds down, the browser repeats at
 // their own settings: Emscripten's GLFW passes those keydowns on as GLFW_REPEAT, which the backend
 // drops (ImGui repeats held keys on its own timer). The app hears them (App::key_repeats): the
-// keys that step the selection step by them, and by no timer.
+// keys that step the selection step by them, and by no timer. Not while frames are held (a big map
+// loads behind the overlay): nobody sees what they would step, and the first frame after the load
+// would take them all at once, seconds of repeats in one jump across the new map.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
-    if (action == GLFW_REPEAT) uxcx::web_host_app().key_repeats.push_back((int)ImGui_ImplGlfw_KeyToImGuiKey(key, scancode));
+    if (action == GLFW_REPEAT && !g_schedule.held)
+        uxcx::web_host_app().key_repeats.push_back((int)ImGui_ImplGlfw_KeyToImGuiKey(key, scancode));
 }
 
 void frame(void* user) {
